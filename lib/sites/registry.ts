@@ -1,0 +1,17 @@
+// Plain data about each built-in host, kept apart from the adapters so the manifest and the
+// background can use it without importing any site's DOM code.
+export const SITES = {
+  jira: { name: 'Jira', matches: ['https://*.atlassian.net/*'], commentFormat: 'adf' },
+} as const satisfies Record<
+  string,
+  { name: string; matches: readonly string[]; commentFormat: CommentFormat }
+>;
+
+export type CommentFormat = 'adf' | 'html' | 'markdown';
+export type SiteId = keyof typeof SITES;
+
+export function isSiteId(value: string): value is SiteId {
+  return Object.hasOwn(SITES, value);
+}
+
+export const ALL_HOST_MATCHES: string[] = Object.values(SITES).flatMap((site) => [...site.matches]);
