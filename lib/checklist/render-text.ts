@@ -1,0 +1,15 @@
+import type { Summary } from './summary';
+
+/** Plain text for the clipboard: nothing is escaped, because nothing interprets it. */
+export function renderText(s: Summary): string {
+  const blocks = [[s.heading, ...s.meta.map((m) => `${m.label}: ${m.value}`)].join('\n')];
+  for (const item of s.items) {
+    blocks.push(
+      item.value.kind === 'text'
+        ? `${item.label}: ${item.value.text}`
+        : [`${item.label}:`, ...item.value.urls.map((url) => `- ${url}`)].join('\n'),
+    );
+  }
+  blocks.push(s.marker);
+  return `${blocks.join('\n\n')}\n`;
+}

@@ -1,0 +1,80 @@
+import * as z from 'zod';
+
+// Templates are data a team edits and imports as JSON, so every schema here is strict: an unknown key
+// (a typo, or `__proto__` smuggled in through JSON.parse) is an error with a path, never silently kept.
+
+export type Locale = 'en' | 'ko';
+
+const labelText = z.string().trim().min(1).max(200);
+
+export const localizedTextSchema = z.strictObject({ en: labelText, ko: labelText.optional() });
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+export function localize(text: LocalizedText, locale: Locale): string {
+  return (locale === 'ko' ? text.ko : undefined) ?? text.en;
+}
+
+/** Field and choice ids are stable API: answers, metrics and exports are keyed by them. */
+export const FIELD_ID = /^[a-z][a-z0-9_]{0,39}$/;
+const fieldId = z.string().regex(FIELD_ID, 'must be lowercase letters, digits or _, starting with a letter');
+
+/** Reports every repeat of an id at its own index, so the error names the offending entry. */
+function uniqueIds(what: string) {
+  return <T extends { id: string }>(items: T[], ctx: z.RefinementCtx<T[]>) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.id)) {
+        ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate ${what} id "${item.id}"` });
+      }
+      seen.add(item.id);
+    });
+  };
+}
+
+const fieldBase = { id: fieldId, label: localizedTextSchema, required: z.boolean() };
+
+export const textFieldSchema = z
+  .strictObject({
+    ...fieldBase,
+    kind: z.literal('text'),
+    minLength: z.int().min(0).max(10_000).optional(),
+    maxLength: z.int().min(1).max(100_000).optional(),
+  })
+  .refine((f) => f.minLength === undefined || f.maxLength === undefined || f.minLength <= f.maxLength, {
+    path: ['minLength'],
+    message: 'minLength must not exceed maxLength',
+  });
+
+const choiceSchema = z.strictObject({ id: fieldId, label: localizedTextSchema });
+
+export const choiceFieldSchema = z.strictObject({
+  ...fieldBase,
+  kind: z.literal('choice'),
+  choices: z.array(choiceSchema).min(1).max(50).superRefine(uniqueIds('choice')),
+});
+
+/** Typed as a textarea, one item per line. */
+export const listFieldSchema = z.strictObject({
+  ...fieldBase,
+  kind: z.literal('list'),
+  itemKind: z.literal('url'),
+});
+
+export const fieldSchema = z.discriminatedUnion('kind', [
+  textFieldSchema,
+  choiceFieldSchema,
+  listFieldSchema,
+]);
+
+export const templateSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits or -'),
+  version: z.literal(1),
+  name: localizedTextSchema,
+  fields: z.array(fieldSchema).min(1).max(30).superRefine(uniqueIds('field')),
+});
+
+export type TextField = z.infer<typeof textFieldSchema>;
+export type ChoiceField = z.infer<typeof choiceFieldSchema>;
+export type ListField = z.infer<typeof listFieldSchema>;
+export type Field = z.infer<typeof fieldSchema>;
+export type Template = z.infer<typeof templateSchema>;
