@@ -1,0 +1,255 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { HandoffContext } from '../../lib/checklist/context';
+import type { Locale, Template } from '../../lib/checklist/template';
+import { type FieldError, type RawAnswers, validateAnswers } from '../../lib/checklist/validate';
+import type { PostFailure } from '../../lib/messaging';
+import type { Translate } from '../translate';
+import { FieldControl } from './field-control';
+
+export type CompleteResult =
+  | { status: 'done' }
+  | { status: 'invalid'; fields: string[] }
+  | { status: 'failed'; failure: PostFailure; summaryText: string }
+  | { status: 'lost' };
+
+export interface ChecklistDialogProps {
+  template: Template;
+  locale: Locale;
+  t: Translate;
+  siteName: string;
+  context: HandoffContext;
+  tickets: string[];
+  initialAnswers: RawAnswers;
+  draftRestored: boolean;
+  initialFailure?: PostFailure;
+  onDraft(answers: RawAnswers): void;
+  onComplete(answers: RawAnswers): Promise<CompleteResult>;
+  onCancel(): void;
+  onReleaseAnyway(): void;
+  onCopy(text: string): Promise<void>;
+}
+
+type Phase =
+  | { kind: 'editing' }
+  | { kind: 'posting' }
+  | { kind: 'failed'; failure: PostFailure; summaryText: string }
+  | { kind: 'lost' };
+
+export function errorMessage(error: FieldError, t: Translate): string {
+  switch (error.code) {
+    case 'required':
+      return t('errorRequired');
+    case 'too_short':
+      return t('errorTooShort', [String(error.min), String(error.length)]);
+    case 'too_long':
+      return t('errorTooLong', [String(error.max), String(error.length)]);
+    case 'invalid_choice':
+      return t('errorInvalidChoice');
+    case 'invalid_url':
+      return t('errorInvalidUrl', [String(error.line), error.value]);
+  }
+}
+
+export function failureMessage(failure: PostFailure, siteName: string, t: Translate): string {
+  switch (failure.kind) {
+    case 'offline':
+      return t('failureOffline');
+    case 'logged_out':
+      return t('failureLoggedOut', [siteName]);
+    case 'no_tab':
+    case 'lost':
+      return t('failureNoTab');
+    case 'http':
+      return t('failureStatus', [siteName, String(failure.status ?? ''), failure.detail || '—']);
+  }
+}
+
+const FOCUSABLE = 'select, textarea, input, button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+
+export function ChecklistDialog(props: ChecklistDialogProps) {
+  const { template, locale, t, context } = props;
+  const [answers, setAnswers] = useState<RawAnswers>(props.initialAnswers);
+  const [errors, setErrors] = useState<Record<string, FieldError>>({});
+  const [phase, setPhase] = useState<Phase>(
+    props.initialFailure
+      ? { kind: 'failed', failure: props.initialFailure, summaryText: '' }
+      : { kind: 'editing' },
+  );
+  const [copied, setCopied] = useState(false);
+  const dialog = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const introId = useId();
+  const busy = phase.kind === 'posting';
+
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+  }, []);
+
+  // Esc cancels and Tab stays inside the dialog, wherever focus is in this frame.
+  const cancel = useRef(props.onCancel);
+  cancel.current = props.onCancel;
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        cancel.current();
+      } else if (event.key === 'Tab' && dialog.current) {
+        const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+        const first = items[0];
+        const last = items[items.length - 1];
+        if (!first || !last) return;
+        const inside = dialog.current.contains(document.activeElement);
+        if (event.shiftKey && (document.activeElement === first || !inside)) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
+          event.preventDefault();
+          first.focus();
+        }
+      }
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  function change(fieldId: string, value: string) {
+    const next = { ...answers, [fieldId]: value };
+    setAnswers(next);
+    props.onDraft(next);
+    if (errors[fieldId]) {
+      const result = validateAnswers(template, next);
+      setErrors(
+        result.ok ? {} : Object.fromEntries(Object.entries(result.errors).filter(([id]) => errors[id])),
+      );
+    }
+  }
+
+  async function complete() {
+    if (busy) return;
+    const result = validateAnswers(template, answers);
+    if (!result.ok) {
+      setErrors(result.errors);
+      const firstInvalid = template.fields.find((field) => result.errors[field.id]);
+      if (firstInvalid) document.getElementById(`field-${firstInvalid.id}`)?.focus();
+      return;
+    }
+    setErrors({});
+    setPhase({ kind: 'posting' });
+    const outcome = await props
+      .onComplete(answers)
+      .catch((): CompleteResult => ({ status: 'failed', failure: { kind: 'no_tab' }, summaryText: '' }));
+    if (outcome.status === 'failed')
+      setPhase({ kind: 'failed', failure: outcome.failure, summaryText: outcome.summaryText });
+    else if (outcome.status === 'lost') setPhase({ kind: 'lost' });
+    else if (outcome.status === 'invalid') setPhase({ kind: 'editing' });
+  }
+
+  async function copy(text: string) {
+    await props.onCopy(text);
+    setCopied(true);
+  }
+
+  const ticketLine = context.title ? `${context.ticketKey} — ${context.title}` : context.ticketKey;
+  const extraTickets = props.tickets.filter((key) => key !== context.ticketKey);
+  const hasErrors = Object.keys(errors).length > 0;
+
+  return (
+    <div className="backdrop">
+      <div
+        ref={dialog}
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={introId}
+        aria-busy={busy || undefined}
+      >
+        <h2 id={titleId}>{t('checklistTitle')}</h2>
+        <p id={introId} className="intro">
+          {t('checklistIntro')}
+        </p>
+        <dl className="context">
+          <div>
+            <dt>{t('contextTicket')}</dt>
+            <dd>
+              {ticketLine}
+              {extraTickets.length > 0 ? ` + ${extraTickets.join(', ')}` : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('contextFrom')}</dt>
+            <dd>{context.from?.name || t('unassigned')}</dd>
+          </div>
+          <div>
+            <dt>{t('contextTo')}</dt>
+            <dd>{context.to ? context.to.name || t('unknownPerson') : t('unassigned')}</dd>
+          </div>
+        </dl>
+        {props.draftRestored ? (
+          <p className="notice" role="status">
+            {t('draftRestored')}
+          </p>
+        ) : null}
+        {hasErrors ? (
+          <p className="error-summary" role="alert">
+            {t('errorSummary')}
+          </p>
+        ) : null}
+        <div className="fields">
+          {template.fields.map((field) => (
+            <FieldControl
+              key={field.id}
+              field={field}
+              locale={locale}
+              value={answers[field.id] ?? ''}
+              error={errors[field.id] ? errorMessage(errors[field.id] as FieldError, t) : null}
+              optionalText={t('optional')}
+              chooseText={t('chooseOption')}
+              listHint={t('listHint')}
+              onChange={(value) => change(field.id, value)}
+            />
+          ))}
+        </div>
+        {phase.kind === 'posting' ? (
+          <p className="notice" role="status">
+            {t('posting')}
+          </p>
+        ) : null}
+        {phase.kind === 'lost' ? (
+          <p className="failure" role="alert">
+            {t('holdLost')}
+          </p>
+        ) : null}
+        {phase.kind === 'failed' ? (
+          <div className="failure" role="alert">
+            <p>{t('postFailed', [failureMessage(phase.failure, props.siteName, t)])}</p>
+            <div className="failure-actions">
+              <button type="button" onClick={() => void complete()}>
+                {t('retry')}
+              </button>
+              {phase.summaryText ? (
+                <button type="button" onClick={() => void copy(phase.summaryText)}>
+                  {t('copySummary')}
+                </button>
+              ) : null}
+              <button type="button" onClick={props.onReleaseAnyway}>
+                {t('releaseWithoutComment')}
+              </button>
+            </div>
+            {copied ? <p role="status">{t('copied')}</p> : null}
+          </div>
+        ) : null}
+        <div className="actions">
+          <button type="button" className="secondary" onClick={props.onCancel}>
+            {phase.kind === 'lost' ? t('close') : t('cancel')}
+          </button>
+          {phase.kind === 'lost' ? null : (
+            <button type="button" className="primary" disabled={busy} onClick={() => void complete()}>
+              {t('completeHandoff')}
+            </button>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RawAnswers } from '../../lib/checklist/validate';
+import { uiLocale } from '../../lib/locale';
+import { type Response, sendToBackground } from '../../lib/messaging';
+import { isSiteId, SITES } from '../../lib/sites/registry';
+import { templateFor } from '../../lib/storage/templates';
+import { translate } from '../translate';
+import { ChecklistDialog } from './checklist-dialog';
+
+const DRAFT_DEBOUNCE_MS = 300;
+
+type Loaded = Extract<Response<'hold:get'>, { found: true }>;
+
+/** The extension page framed over the host: loads the held reassign, saves the draft as the user types. */
+export function ChecklistPage({ holdId }: { holdId: string }) {
+  const [hold, setHold] = useState<Loaded | 'missing' | null>(null);
+  const locale = useMemo(uiLocale, []);
+  const pending = useRef<RawAnswers | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = translate('checklistTitle');
+    sendToBackground('hold:get', { holdId })
+      .then((found) => setHold(found.found ? found : 'missing'))
+      .catch(() => setHold('missing'));
+  }, [holdId, locale]);
+
+  function flushDraft() {
+    clearTimeout(timer.current);
+    const answers = pending.current;
+    pending.current = null;
+    if (answers) void sendToBackground('draft:save', { holdId, answers }).catch(() => undefined);
+  }
+
+  useEffect(() => {
+    // Closing the tab or navigating away must not lose the last keystrokes.
+    window.addEventListener('pagehide', flushDraft);
+    return () => window.removeEventListener('pagehide', flushDraft);
+  });
+
+  if (hold === null) return null;
+  const close = () => void sendToBackground('hold:cancel', { holdId }).catch(() => undefined);
+  if (hold === 'missing') {
+    return (
+      <div className="backdrop">
+        <div className="dialog" role="dialog" aria-modal="true" aria-label={translate('checklistTitle')}>
+          <p role="alert">{translate('holdLost')}</p>
+          <div className="actions">
+            <button type="button" className="secondary" onClick={close}>
+              {translate('close')}
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  }
+
+  const site = hold.held.site;
+  return (
+    <ChecklistDialog
+      template={templateFor(site)}
+      locale={locale}
+      t={translate}
+      siteName={isSiteId(site) ? SITES[site].name : site}
+      context={hold.held.context}
+      tickets={hold.held.tickets}
+      initialAnswers={hold.draft ?? {}}
+      draftRestored={hold.draft !== null && Object.values(hold.draft).some((value) => value.trim() !== '')}
+      initialFailure={hold.failure}
+      onDraft={(answers) => {
+        pending.current = answers;
+        clearTimeout(timer.current);
+        timer.current = setTimeout(flushDraft, DRAFT_DEBOUNCE_MS);
+      }}
+      onComplete={(answers) => {
+        pending.current = null;
+        clearTimeout(timer.current);
+        return sendToBackground('hold:complete', { holdId, answers });
+      }}
+      onCancel={() => {
+        flushDraft();
+        close();
+      }}
+      onReleaseAnyway={() => void sendToBackground('hold:release-anyway', { holdId }).catch(() => undefined)}
+      onCopy={(text) => navigator.clipboard.writeText(text)}
+    />
+  );
+}

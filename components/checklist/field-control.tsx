@@ -1,0 +1,75 @@
+import type { Field, Locale } from '../../lib/checklist/template';
+import { localize } from '../../lib/checklist/template';
+
+export interface FieldControlProps {
+  field: Field;
+  locale: Locale;
+  value: string;
+  error: string | null;
+  optionalText: string;
+  chooseText: string;
+  listHint: string;
+  onChange(value: string): void;
+}
+
+/** One labelled control per template field; its error sits right under it and is tied to it for screen readers. */
+export function FieldControl({
+  field,
+  locale,
+  value,
+  error,
+  optionalText,
+  chooseText,
+  listHint,
+  onChange,
+}: FieldControlProps) {
+  const id = `field-${field.id}`;
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [field.kind === 'list' ? hintId : null, error ? errorId : null]
+    .filter(Boolean)
+    .join(' ');
+  const common = {
+    id,
+    name: field.id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy || undefined,
+    'aria-required': field.required || undefined,
+  };
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>
+        {localize(field.label, locale)}
+        {field.required ? null : <span className="optional"> ({optionalText})</span>}
+      </label>
+      {field.kind === 'choice' ? (
+        <select {...common} value={value} onChange={(event) => onChange(event.target.value)}>
+          <option value="">{chooseText}</option>
+          {field.choices.map((choice) => (
+            <option key={choice.id} value={choice.id}>
+              {localize(choice.label, locale)}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <textarea
+          {...common}
+          value={value}
+          rows={field.kind === 'list' ? 2 : 3}
+          spellCheck={field.kind !== 'list'}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+      {field.kind === 'list' ? (
+        <p className="hint" id={hintId}>
+          {listHint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { installNetHold } from '../lib/guard/net-hold';
+import { jiraRequestMatcher } from '../lib/sites/jira-requests';
+import { SITES } from '../lib/sites/registry';
+
+export default defineContentScript({
+  matches: [...SITES.jira.matches],
+  world: 'MAIN',
+  // Before the host's scripts take their own references to fetch and XMLHttpRequest.
+  runAt: 'document_start',
+  main() {
+    installNetHold(window, jiraRequestMatcher);
+  },
+});

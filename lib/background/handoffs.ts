@@ -1,0 +1,268 @@
+import { type CleanAnswers, validateAnswers } from '../checklist/validate';
+import { type HeldAction, type PostFailure, type Request, type Response, sendToTab } from '../messaging';
+import type { MetricEvent, Outcome } from '../metrics/event';
+import { isSiteId, SITES } from '../sites/registry';
+import {
+  DRAFT_LIMIT,
+  DRAFT_MAX_AGE_MS,
+  draftsItem,
+  EVENT_LIMIT,
+  eventsItem,
+  type Hold,
+  holdsItem,
+  type OutboxEntry,
+  outboxItem,
+} from '../storage/items';
+import { templateFor } from '../storage/templates';
+import { clearTabBadge, refreshBadge } from './badge';
+import { renderComment } from './comment';
+import { backoffMs } from './outbox-retry';
+
+// The hold lifecycle as the background sees it: it records, renders and posts through the tab, and
+// tells the tab when to release or drop the held reassign. State lives in storage, never only in
+// memory, because the service worker can be stopped at any moment.
+
+const HOLD_WAIT_MS = 5000;
+
+export function draftKey(held: HeldAction): string {
+  return `${held.site}|${new URL(held.context.url).origin}|${held.context.ticketKey}`;
+}
+
+async function recordEvent(hold: Hold, outcome: Outcome, answers?: CleanAnswers): Promise<void> {
+  const context = hold.held.context;
+  const reason = answers?.reason;
+  const events: MetricEvent[] = hold.held.tickets.map((ticketKey) => {
+    const event: MetricEvent = {
+      id: crypto.randomUUID(),
+      site: hold.held.site,
+      ticketKey,
+      url: ticketKey === context.ticketKey ? context.url : undefined,
+      outcome,
+      fieldsFilled: answers ? Object.keys(answers).length : 0,
+      at: Date.now(),
+    };
+    if (context.from) event.from = context.from.name;
+    if (context.to) event.to = context.to.name;
+    if (outcome === 'completed') event.fillMs = Date.now() - hold.shownAt;
+    if (typeof reason === 'string') event.reason = reason;
+    return event;
+  });
+  await eventsItem.update((current) => [...current, ...events].slice(-EVENT_LIMIT));
+}
+
+async function endHold(holdId: string): Promise<Hold | undefined> {
+  let ended: Hold | undefined;
+  await holdsItem.update((holds) => {
+    ended = holds[holdId];
+    const { [holdId]: _, ...rest } = holds;
+    return rest;
+  });
+  if (ended) await clearTabBadge(ended.tabId);
+  await refreshBadge();
+  return ended;
+}
+
+const waiters = new Map<string, () => void>();
+
+export async function openHold(
+  request: Request<'hold:open'>,
+  tabId: number,
+  frameId: number,
+): Promise<Response<'hold:open'>> {
+  const hold: Hold = { held: request.held, tabId, frameId, shownAt: Date.now() };
+  await holdsItem.update((holds) => ({ ...holds, [request.held.id]: hold }));
+  waiters.get(request.held.id)?.();
+  await refreshBadge();
+  return { ok: true };
+}
+
+/** The checklist page may ask before the content script's hold:open has been stored; wait for it briefly. */
+async function findHold(holdId: string): Promise<Hold | undefined> {
+  const found = (await holdsItem.get())[holdId];
+  if (found) return found;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, HOLD_WAIT_MS);
+    waiters.set(holdId, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  waiters.delete(holdId);
+  return (await holdsItem.get())[holdId];
+}
+
+export async function getHold(request: Request<'hold:get'>, tabId: number): Promise<Response<'hold:get'>> {
+  const hold = await findHold(request.holdId);
+  if (!hold || hold.tabId !== tabId) return { found: false };
+  const draft = (await draftsItem.get())[draftKey(hold.held)];
+  return {
+    found: true,
+    held: hold.held,
+    shownAt: hold.shownAt,
+    draft: draft?.answers ?? null,
+    ...(hold.failure ? { failure: hold.failure } : {}),
+  };
+}
+
+export async function saveDraft(
+  request: Request<'draft:save'>,
+  tabId: number,
+): Promise<Response<'draft:save'>> {
+  const hold = (await holdsItem.get())[request.holdId];
+  if (!hold || hold.tabId !== tabId) return { ok: false };
+  const now = Date.now();
+  await draftsItem.update((drafts) => {
+    const kept = Object.entries({
+      ...drafts,
+      [draftKey(hold.held)]: { answers: request.answers, updatedAt: now },
+    })
+      .filter(([, draft]) => now - draft.updatedAt < DRAFT_MAX_AGE_MS)
+      .sort(([, a], [, b]) => b.updatedAt - a.updatedAt)
+      .slice(0, DRAFT_LIMIT);
+    return Object.fromEntries(kept);
+  });
+  return { ok: true };
+}
+
+async function queueComments(hold: Hold, answers: CleanAnswers): Promise<OutboxEntry[]> {
+  const held = hold.held;
+  const existing = (await outboxItem.get()).filter((entry) => entry.holdId === held.id);
+  if (existing.length > 0) return existing;
+  const site = isSiteId(held.site) ? SITES[held.site] : null;
+  if (!site) return [];
+  const handoffId = crypto.randomUUID();
+  const { body, text } = renderComment(
+    site.commentFormat,
+    templateFor(held.site),
+    answers,
+    held.context,
+    handoffId,
+  );
+  const now = Date.now();
+  const entries = held.tickets.map((ticketKey) => ({
+    handoffId,
+    holdId: held.id,
+    site: held.site,
+    origin: new URL(held.context.url).origin,
+    ticketKey,
+    body,
+    summaryText: text,
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+    released: false,
+  }));
+  await outboxItem.update((outbox) => [...outbox, ...entries]);
+  return entries;
+}
+
+async function removeFromOutbox(entry: OutboxEntry): Promise<void> {
+  await outboxItem.update((outbox) =>
+    outbox.filter((e) => !(e.handoffId === entry.handoffId && e.ticketKey === entry.ticketKey)),
+  );
+}
+
+async function noteFailure(entry: OutboxEntry, failure: PostFailure): Promise<void> {
+  await outboxItem.update((outbox) =>
+    outbox.map((e) =>
+      e.handoffId === entry.handoffId && e.ticketKey === entry.ticketKey
+        ? {
+            ...e,
+            attempts: e.attempts + 1,
+            lastFailure: failure,
+            nextAttemptAt: Date.now() + backoffMs(e.attempts + 1, failure),
+          }
+        : e,
+    ),
+  );
+}
+
+async function deleteDraft(held: HeldAction): Promise<void> {
+  const key = draftKey(held);
+  await draftsItem.update((drafts) => {
+    const { [key]: _, ...rest } = drafts;
+    return rest;
+  });
+}
+
+export async function completeHold(
+  request: Request<'hold:complete'>,
+  tabId: number,
+): Promise<Response<'hold:complete'>> {
+  const hold = (await holdsItem.get())[request.holdId];
+  if (!hold || hold.tabId !== tabId) return { status: 'lost' };
+  const validation = validateAnswers(templateFor(hold.held.site), request.answers);
+  if (!validation.ok) return { status: 'invalid', fields: Object.keys(validation.errors) };
+  await saveDraft({ holdId: request.holdId, answers: request.answers }, tabId);
+  const entries = await queueComments(hold, validation.answers);
+  for (const [index, entry] of entries.entries()) {
+    const result = await sendToTab(hold.tabId, hold.frameId, 'hold:post', {
+      holdId: hold.held.id,
+      handoffId: entry.handoffId,
+      ticketKey: entry.ticketKey,
+      body: entry.body,
+      release: index === entries.length - 1,
+    }).catch((): Response<'hold:post'> => ({ ok: false, failure: { kind: 'no_tab' } }));
+    if (!result.ok) {
+      await noteFailure(entry, result.failure);
+      await holdsItem.update((holds) =>
+        holds[hold.held.id] ? { ...holds, [hold.held.id]: { ...hold, failure: result.failure } } : holds,
+      );
+      return { status: 'failed', failure: result.failure, summaryText: entry.summaryText };
+    }
+    await removeFromOutbox(entry);
+  }
+  await recordEvent(hold, 'completed', validation.answers);
+  await deleteDraft(hold.held);
+  await endHold(hold.held.id);
+  return { status: 'done' };
+}
+
+export async function cancelHold(
+  request: Request<'hold:cancel'>,
+  tabId: number,
+): Promise<Response<'hold:cancel'>> {
+  const hold = (await holdsItem.get())[request.holdId];
+  if (!hold || hold.tabId !== tabId) {
+    // The background lost track of it (storage cleared); the tab may still show the dialog.
+    await sendToTab(tabId, 0, 'hold:abort', { holdId: request.holdId }).catch(() => undefined);
+    return { ok: false };
+  }
+  // Nothing was reassigned, so nothing should be posted later either; the draft stays for next time.
+  await outboxItem.update((outbox) => outbox.filter((entry) => entry.holdId !== hold.held.id));
+  await sendToTab(hold.tabId, hold.frameId, 'hold:abort', { holdId: hold.held.id }).catch(() => undefined);
+  await recordEvent(hold, 'cancelled');
+  await endHold(hold.held.id);
+  return { ok: true };
+}
+
+export async function releaseWithoutComment(
+  request: Request<'hold:release-anyway'>,
+  tabId: number,
+): Promise<Response<'hold:release-anyway'>> {
+  const hold = (await holdsItem.get())[request.holdId];
+  if (!hold || hold.tabId !== tabId) return { ok: false };
+  // The comment stays in the outbox and is retried with backoff; the reassign goes ahead now.
+  await outboxItem.update((outbox) =>
+    outbox.map((entry) => (entry.holdId === hold.held.id ? { ...entry, released: true } : entry)),
+  );
+  const released = await sendToTab(hold.tabId, hold.frameId, 'hold:release', { holdId: hold.held.id }).catch(
+    () => ({ ok: false }),
+  );
+  await recordEvent(hold, 'post_failed');
+  await deleteDraft(hold.held);
+  await endHold(hold.held.id);
+  return released;
+}
+
+/** A tab that closes or navigates away drops its held reassign with it; the draft stays. */
+export async function abandonHoldsOfTab(tabId: number): Promise<void> {
+  const holds = Object.values(await holdsItem.get()).filter((hold) => hold.tabId === tabId);
+  for (const hold of holds) {
+    await outboxItem.update((outbox) =>
+      outbox.filter((entry) => entry.holdId !== hold.held.id || entry.released),
+    );
+    await recordEvent(hold, 'cancelled');
+    await endHold(hold.held.id);
+  }
+}

@@ -1,0 +1,151 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { HandoffContext } from '../checklist/context';
+import { type Envelope, parseEnvelope, type Response, sendToBackground } from '../messaging';
+import type { SiteAdapter } from '../sites/adapter';
+import { type ChecklistFrame, mountChecklistFrame } from './checklist-frame';
+import { parse, send, TO_ISOLATED, TO_MAIN, toIsolatedSchema } from './net-protocol';
+
+// Site-independent interception in the isolated world: stops a reassign (UI event or held network
+// request), shows the checklist, and when the background says so releases or drops it, exactly once.
+
+const UI_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'keydown'] as const;
+const HEALTH_CHECK_DELAY_MS = 4000;
+
+interface ActiveHold {
+  id: string;
+  frame: ChecklistFrame;
+  release(): void;
+  abort(): void;
+}
+
+interface HoldRequest {
+  via: 'ui' | 'network';
+  tickets: string[];
+  context: Promise<HandoffContext> | HandoffContext;
+  release(): void;
+  abort(): void;
+}
+
+export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+  let active: ActiveHold | null = null;
+  let replaying = false;
+
+  function finish(id: string, settle: 'release' | 'abort'): boolean {
+    if (active?.id !== id) return false;
+    const hold = active;
+    active = null;
+    hold.frame.remove();
+    hold[settle]();
+    return true;
+  }
+
+  async function startHold(request: HoldRequest): Promise<void> {
+    const id = crypto.randomUUID();
+    const frame = mountChecklistFrame(id, browser.i18n.getMessage('checklistTitle'));
+    active = { id, frame, release: request.release, abort: request.abort };
+    try {
+      const context = await request.context;
+      await sendToBackground('hold:open', {
+        held: { id, site: adapter.id, via: request.via, context, tickets: request.tickets },
+      });
+    } catch {
+      // The background is unreachable (e.g. the extension was just updated): leave the host as it was.
+      finish(id, 'abort');
+    }
+  }
+
+  function onUiEvent(event: Event): void {
+    if (replaying || ctx.isInvalid) return;
+    const recognized = adapter.recognize(event);
+    if (!recognized) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (recognized === 'part-of-commit') return;
+    if (active) {
+      active.frame.focus();
+      return;
+    }
+    void startHold({
+      via: 'ui',
+      tickets: recognized.tickets,
+      context: recognized.enrich ? recognized.enrich().catch(() => recognized.context) : recognized.context,
+      release() {
+        send(window, TO_MAIN, { kind: 'pass', tickets: recognized.tickets });
+        replaying = true;
+        try {
+          recognized.replay();
+        } finally {
+          replaying = false;
+        }
+      },
+      abort() {},
+    });
+  }
+
+  function onHeldRequest(event: Event): void {
+    const message = parse(toIsolatedSchema, event);
+    if (!message || ctx.isInvalid) return;
+    send(window, TO_MAIN, { kind: 'ack', id: message.id });
+    const settle = (kind: 'release' | 'fail') => () => send(window, TO_MAIN, { kind, id: message.id });
+    if (active) {
+      // One dialog at a time: a second reassign while one is held fails like a cancelled one.
+      settle('fail')();
+      active.frame.focus();
+      return;
+    }
+    void startHold({
+      via: 'network',
+      tickets: message.match.tickets,
+      context: adapter.describeRequest(message.match),
+      release: settle('release'),
+      abort: settle('fail'),
+    });
+  }
+
+  async function onMessage(
+    message: Envelope,
+  ): Promise<Response<'hold:post'> | Response<'hold:release'> | undefined> {
+    switch (message.type) {
+      case 'hold:post': {
+        if (active?.id !== message.holdId) return { ok: false, failure: { kind: 'lost' } };
+        const result = await adapter.postComment(message.ticketKey, message.body);
+        if (result.ok && message.release) finish(message.holdId, 'release');
+        return result;
+      }
+      case 'outbox:post':
+        return adapter.postComment(message.ticketKey, message.body);
+      case 'hold:release':
+        return { ok: finish(message.holdId, 'release') };
+      case 'hold:abort':
+        return { ok: finish(message.holdId, 'abort') };
+      default:
+        return undefined;
+    }
+  }
+
+  const listener = (raw: unknown) => {
+    const message = parseEnvelope(raw);
+    return message ? onMessage(message) : undefined;
+  };
+
+  for (const type of UI_EVENTS) {
+    window.addEventListener(type, onUiEvent, { capture: true, signal: ctx.signal });
+  }
+  window.addEventListener(TO_ISOLATED, onHeldRequest, { signal: ctx.signal });
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(listener);
+    // The extension was updated or removed: the checklist can no longer complete, so the host is left
+    // as it was (a held request fails like a cancelled one) and the draft stays in storage.
+    if (active) finish(active.id, 'abort');
+  });
+
+  ctx.addEventListener(window, 'load', () => {
+    ctx.setTimeout(() => {
+      const missing = adapter.missingElements();
+      if (missing)
+        void sendToBackground('health:report', { site: adapter.id, missing }).catch(() => undefined);
+    }, HEALTH_CHECK_DELAY_MS);
+  });
+}

@@ -1,0 +1,127 @@
+import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
+import { handoffContextSchema } from './checklist/context';
+
+// The typed message protocol between content scripts, the checklist page, the popup and the
+// background. zod/mini because content scripts on every host page import it. Every message is parsed
+// where it is received; nothing is trusted because of where it says it comes from.
+
+const id = z.string().check(z.minLength(1), z.maxLength(100));
+const fieldId = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/));
+
+export const rawAnswersSchema = z
+  .record(fieldId, z.string().check(z.maxLength(100_000)))
+  .check(z.refine((answers) => Object.keys(answers).length <= 60, 'too many answers'));
+
+export const postFailureSchema = z.object({
+  kind: z.enum(['offline', 'logged_out', 'http', 'no_tab', 'lost']),
+  status: z.optional(z.number()),
+  detail: z.optional(z.string().check(z.maxLength(500))),
+  retryAfterSeconds: z.optional(z.number()),
+});
+export type PostFailure = z.infer<typeof postFailureSchema>;
+
+export const postResultSchema = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), failure: postFailureSchema }),
+]);
+export type PostResult = z.infer<typeof postResultSchema>;
+
+export const heldActionSchema = z.object({
+  id,
+  site: z.string(),
+  via: z.enum(['ui', 'network']),
+  context: handoffContextSchema,
+  /** Every ticket the reassign changes (more than one for a bulk edit); the comment goes on each. */
+  tickets: z.array(z.string()).check(z.minLength(1), z.maxLength(1000)),
+});
+export type HeldAction = z.infer<typeof heldActionSchema>;
+
+const ok = z.object({ ok: z.boolean() });
+
+export const protocol = {
+  // content script → background
+  'hold:open': { request: z.object({ held: heldActionSchema }), response: ok },
+  'health:report': {
+    request: z.object({ site: z.string(), missing: z.array(z.string().check(z.maxLength(100))) }),
+    response: ok,
+  },
+  // background → content script
+  'hold:post': {
+    // release: the last comment of the handoff, so the content script releases the reassign as soon as
+    // it lands, without waiting for another round trip through a service worker that may be stopped.
+    request: z.object({
+      holdId: id,
+      handoffId: id,
+      ticketKey: z.string(),
+      body: z.unknown(),
+      release: z.boolean(),
+    }),
+    response: postResultSchema,
+  },
+  'hold:release': { request: z.object({ holdId: id }), response: ok },
+  'hold:abort': { request: z.object({ holdId: id }), response: ok },
+  'outbox:post': {
+    request: z.object({ handoffId: id, ticketKey: z.string(), body: z.unknown() }),
+    response: postResultSchema,
+  },
+  // checklist page → background
+  'hold:get': {
+    request: z.object({ holdId: id }),
+    response: z.union([
+      z.object({ found: z.literal(false) }),
+      z.object({
+        found: z.literal(true),
+        held: heldActionSchema,
+        shownAt: z.number(),
+        draft: z.nullable(rawAnswersSchema),
+        failure: z.optional(postFailureSchema),
+      }),
+    ]),
+  },
+  'draft:save': { request: z.object({ holdId: id, answers: rawAnswersSchema }), response: ok },
+  'hold:complete': {
+    request: z.object({ holdId: id, answers: rawAnswersSchema }),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('done') }),
+      z.object({ status: z.literal('invalid'), fields: z.array(z.string()) }),
+      z.object({ status: z.literal('failed'), failure: postFailureSchema, summaryText: z.string() }),
+      z.object({ status: z.literal('lost') }),
+    ]),
+  },
+  'hold:cancel': { request: z.object({ holdId: id }), response: ok },
+  'hold:release-anyway': { request: z.object({ holdId: id }), response: ok },
+} as const;
+
+export type MessageType = keyof typeof protocol;
+export type Request<T extends MessageType> = z.infer<(typeof protocol)[T]['request']>;
+export type Response<T extends MessageType> = z.infer<(typeof protocol)[T]['response']>;
+export type Envelope = { [T in MessageType]: { type: T } & Request<T> }[MessageType];
+
+export function parseEnvelope(message: unknown): Envelope | null {
+  if (typeof message !== 'object' || message === null || !('type' in message)) return null;
+  const type = (message as { type: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(protocol, type)) return null;
+  const parsed = z.safeParse(protocol[type as MessageType].request, message);
+  return parsed.success ? ({ ...parsed.data, type } as Envelope) : null;
+}
+
+export function parseResponse<T extends MessageType>(type: T, response: unknown): Response<T> {
+  return z.parse(protocol[type].response, response) as Response<T>;
+}
+
+export async function sendToBackground<T extends MessageType>(
+  type: T,
+  request: Request<T>,
+): Promise<Response<T>> {
+  return parseResponse(type, await browser.runtime.sendMessage({ type, ...request }));
+}
+
+export async function sendToTab<T extends MessageType>(
+  tabId: number,
+  frameId: number,
+  type: T,
+  request: Request<T>,
+): Promise<Response<T>> {
+  return parseResponse(type, await browser.tabs.sendMessage(tabId, { type, ...request }, { frameId }));
+}

@@ -1,0 +1,31 @@
+import type { HandoffContext } from '../checklist/context';
+import type { ReassignMatch } from '../guard/net-protocol';
+import type { PostResult } from '../messaging';
+
+/** A reassign the UI layer stopped: what it is about, and how to perform it natively afterwards. */
+export interface RecognizedAction {
+  tickets: string[];
+  context: HandoffContext;
+  /** Fills what the DOM did not say (e.g. the current user's name), before the dialog shows it. */
+  enrich?: () => Promise<HandoffContext>;
+  /** Performs the original action once, as the host app would have. */
+  replay(): void;
+}
+
+export type Recognition = RecognizedAction | 'part-of-commit' | null;
+
+/** The only code that knows a host's DOM and API. Everything else is site-independent. */
+export interface SiteAdapter {
+  id: string;
+  /**
+   * Synchronous, run in the capture phase for every pointer, mouse, click, key and submit event:
+   * an action when the event commits a reassign, 'part-of-commit' for the other events of the same
+   * gesture (a pointerdown on a picker item), null otherwise.
+   */
+  recognize(event: Event): Recognition;
+  /** The context for a reassign request the network layer held. */
+  describeRequest(match: ReassignMatch): Promise<HandoffContext>;
+  postComment(ticketKey: string, body: unknown): Promise<PostResult>;
+  /** Names of expected page elements that are missing, when the page is one the adapter knows. */
+  missingElements(): string[] | null;
+}

@@ -1,0 +1,57 @@
+import type { PostFailure, PostResult } from '../messaging';
+
+// Turns a host's answer into success or a failure a person can act on. Shared by every adapter
+// because hosts fail in the same few ways: offline, logged out (a login page served as 200 HTML),
+// or an HTTP error with a JSON or text body.
+
+function detailOf(body: string): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed && typeof parsed === 'object') {
+      const record = parsed as Record<string, unknown>;
+      const messages = record.errorMessages;
+      if (Array.isArray(messages) && messages.length > 0) return messages.map(String).join(' ');
+      const error = record.error;
+      if (typeof error === 'string') return error;
+      if (error && typeof error === 'object' && 'message' in error) return String(error.message);
+      if (typeof record.message === 'string') return record.message;
+      if (record.errors && typeof record.errors === 'object') {
+        return Object.entries(record.errors as Record<string, unknown>)
+          .map(([field, message]) => `${field}: ${String(message)}`)
+          .join('; ');
+      }
+    }
+  } catch {
+    // Not JSON: the text itself is the best detail there is.
+  }
+  return body.replace(/\s+/g, ' ').trim();
+}
+
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
+}
+
+export async function sendJson(url: string, init: RequestInit): Promise<PostResult> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', ...init });
+  } catch {
+    return { ok: false, failure: { kind: 'offline' } };
+  }
+  const type = response.headers.get('content-type') ?? '';
+  const body = await response.text().catch(() => '');
+  if (response.ok && type.includes('text/html')) return { ok: false, failure: { kind: 'logged_out' } };
+  if (response.ok) return { ok: true };
+  const failure: PostFailure = {
+    kind: 'http',
+    status: response.status,
+    detail: detailOf(body).slice(0, 300),
+  };
+  const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
+  if (retryAfter !== undefined) failure.retryAfterSeconds = retryAfter;
+  return { ok: false, failure };
+}

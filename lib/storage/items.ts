@@ -1,0 +1,53 @@
+import * as z from 'zod/mini';
+import { heldActionSchema, postFailureSchema, rawAnswersSchema } from '../messaging';
+import { metricEventSchema } from '../metrics/event';
+import { validatedItem } from './validated-item';
+
+// Everything Baton keeps. Only the background writes; pages read.
+
+/** Reassigns waiting for their checklist. Session storage: a held action cannot outlive the browser session. */
+export const holdSchema = z.object({
+  held: heldActionSchema,
+  tabId: z.number(),
+  frameId: z.number(),
+  shownAt: z.number(),
+  handoffId: z.optional(z.string()),
+  failure: z.optional(postFailureSchema),
+});
+export type Hold = z.infer<typeof holdSchema>;
+export const holdsItem = validatedItem('session:holds', z.record(z.string(), holdSchema), () => ({}));
+
+/** What the user typed, per ticket, until the handoff is posted. */
+export const draftSchema = z.object({ answers: rawAnswersSchema, updatedAt: z.number() });
+export const draftsItem = validatedItem('local:drafts', z.record(z.string(), draftSchema), () => ({}));
+export const DRAFT_LIMIT = 200;
+export const DRAFT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Comments not yet posted: one entry per ticket, kept until the host accepts it or the user discards it. */
+export const outboxEntrySchema = z.object({
+  handoffId: z.string(),
+  holdId: z.string(),
+  site: z.string(),
+  origin: z.string(),
+  ticketKey: z.string(),
+  body: z.unknown(),
+  summaryText: z.string(),
+  createdAt: z.number(),
+  attempts: z.number(),
+  nextAttemptAt: z.number(),
+  /** The reassign went ahead without the comment; from then on the background retries on its own. */
+  released: z.boolean(),
+  lastFailure: z.optional(postFailureSchema),
+});
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+export const outboxItem = validatedItem('local:outbox', z.array(outboxEntrySchema), () => []);
+
+export const eventsItem = validatedItem('local:events', z.array(metricEventSchema), () => []);
+export const EVENT_LIMIT = 50_000;
+
+/** Page elements an adapter could not find on the last visit, per site. */
+export const healthItem = validatedItem(
+  'local:health',
+  z.record(z.string(), z.object({ missing: z.array(z.string()), at: z.number() })),
+  () => ({}),
+);

@@ -1,0 +1,132 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  abandonHoldsOfTab,
+  cancelHold,
+  completeHold,
+  getHold,
+  openHold,
+  releaseWithoutComment,
+  saveDraft,
+} from '../../../lib/background/handoffs';
+import type { HeldAction, PostResult } from '../../../lib/messaging';
+import { draftsItem, eventsItem, holdsItem, outboxItem } from '../../../lib/storage/items';
+import { useLocale } from '../support/i18n';
+
+const TAB = 7;
+
+const held: HeldAction = {
+  id: 'hold-1',
+  site: 'jira',
+  via: 'ui',
+  tickets: ['ACME-1'],
+  context: {
+    site: 'jira',
+    ticketKey: 'ACME-1',
+    title: 'Checkout fails',
+    url: 'https://acme.atlassian.net/browse/ACME-1',
+    from: { name: 'Alice Park' },
+    to: { id: 'b0b', name: 'Bob Chen' },
+    at: '2026-11-23T10:00:00.000Z',
+  },
+};
+
+const answers = {
+  reason: 'expertise',
+  situation: 'Customer cannot pay with saved cards.',
+  impact: 'Acme Corp',
+  done: 'Reproduced on staging.',
+  next: 'Check the tokeniser logs.',
+  told: 'Update by 5 pm.',
+};
+
+type Sent = { type: string; [key: string]: unknown };
+let sent: Sent[];
+let postResults: PostResult[];
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  useLocale('en');
+  sent = [];
+  postResults = [];
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tabId: number, message: Sent) => {
+    sent.push(message);
+    if (message.type === 'hold:post') return postResults.shift() ?? { ok: true };
+    return { ok: true };
+  }) as never);
+  vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
+  vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
+  vi.spyOn(fakeBrowser.action, 'setTitle').mockResolvedValue(undefined);
+});
+
+describe('a held reassign in the background', () => {
+  it('is found only by its own tab, with its draft', async () => {
+    await openHold({ held }, TAB, 0);
+    await saveDraft({ holdId: held.id, answers: { situation: 'half typed' } }, TAB);
+    expect(await getHold({ holdId: held.id }, TAB)).toMatchObject({ found: true, draft: { situation: 'half typed' } });
+    expect(await getHold({ holdId: held.id }, TAB + 1)).toEqual({ found: false });
+  });
+
+  it('posts the comment, releases with the last post, records a completed event and drops the draft', async () => {
+    await openHold({ held }, TAB, 0);
+    await saveDraft({ holdId: held.id, answers }, TAB);
+    expect(await completeHold({ holdId: held.id, answers }, TAB)).toEqual({ status: 'done' });
+    expect(sent.map((m) => m.type)).toEqual(['hold:post']);
+    expect(sent[0]).toMatchObject({ ticketKey: 'ACME-1', release: true });
+    expect(await outboxItem.get()).toEqual([]);
+    expect(await draftsItem.get()).toEqual({});
+    expect(await holdsItem.get()).toEqual({});
+    const [event] = await eventsItem.get();
+    expect(event).toMatchObject({ outcome: 'completed', ticketKey: 'ACME-1', reason: 'expertise', fieldsFilled: 6 });
+  });
+
+  it('refuses invalid answers without posting anything', async () => {
+    await openHold({ held }, TAB, 0);
+    const result = await completeHold({ holdId: held.id, answers: { ...answers, situation: 'short' } }, TAB);
+    expect(result).toEqual({ status: 'invalid', fields: ['situation'] });
+    expect(sent).toEqual([]);
+  });
+
+  it('keeps a failed comment in the outbox and posts the same handoff on retry', async () => {
+    await openHold({ held }, TAB, 0);
+    postResults.push({ ok: false, failure: { kind: 'http', status: 500, detail: 'boom' } });
+    const failed = await completeHold({ holdId: held.id, answers }, TAB);
+    expect(failed).toMatchObject({ status: 'failed', failure: { status: 500 } });
+    expect(failed.status === 'failed' && failed.summaryText).toContain('Check the tokeniser logs.');
+    const [waiting] = await outboxItem.get();
+    expect(waiting).toMatchObject({ ticketKey: 'ACME-1', attempts: 1, released: false });
+    expect(await getHold({ holdId: held.id }, TAB)).toMatchObject({ failure: { status: 500 } });
+
+    expect(await completeHold({ holdId: held.id, answers }, TAB)).toEqual({ status: 'done' });
+    const posts = sent.filter((m) => m.type === 'hold:post');
+    expect(posts).toHaveLength(2);
+    expect(posts[1]?.handoffId).toBe(posts[0]?.handoffId);
+    expect(await outboxItem.get()).toEqual([]);
+  });
+
+  it('releases without the comment on request, keeping the comment for later and counting post_failed', async () => {
+    await openHold({ held }, TAB, 0);
+    postResults.push({ ok: false, failure: { kind: 'offline' } });
+    await completeHold({ holdId: held.id, answers }, TAB);
+    expect(await releaseWithoutComment({ holdId: held.id }, TAB)).toEqual({ ok: true });
+    expect(sent.at(-1)).toMatchObject({ type: 'hold:release', holdId: held.id });
+    expect(await outboxItem.get()).toMatchObject([{ released: true }]);
+    expect((await eventsItem.get()).map((e) => e.outcome)).toEqual(['post_failed']);
+  });
+
+  it('cancels: tells the tab to drop the reassign, forgets queued comments, keeps the draft', async () => {
+    await openHold({ held }, TAB, 0);
+    await saveDraft({ holdId: held.id, answers: { situation: 'keep me' } }, TAB);
+    expect(await cancelHold({ holdId: held.id }, TAB)).toEqual({ ok: true });
+    expect(sent).toEqual([{ type: 'hold:abort', holdId: held.id }]);
+    expect(Object.values(await draftsItem.get())[0]?.answers).toEqual({ situation: 'keep me' });
+    expect((await eventsItem.get()).map((e) => e.outcome)).toEqual(['cancelled']);
+  });
+
+  it('counts a hold whose tab closed as cancelled', async () => {
+    await openHold({ held }, TAB, 0);
+    await abandonHoldsOfTab(TAB);
+    expect(await holdsItem.get()).toEqual({});
+    expect((await eventsItem.get()).map((e) => e.outcome)).toEqual(['cancelled']);
+  });
+});
