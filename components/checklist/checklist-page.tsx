@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { RawAnswers } from '../../lib/checklist/validate';
+import { useEffect, useMemo, useState } from 'react';
 import { uiLocale } from '../../lib/locale';
 import { type Response, sendToBackground } from '../../lib/messaging';
 import { isSiteId, SITES } from '../../lib/sites/registry';
@@ -7,16 +6,12 @@ import { templateFor } from '../../lib/storage/templates';
 import { translate } from '../translate';
 import { ChecklistDialog } from './checklist-dialog';
 
-const DRAFT_DEBOUNCE_MS = 300;
-
 type Loaded = Extract<Response<'hold:get'>, { found: true }>;
 
 /** The extension page framed over the host: loads the held reassign, saves the draft as the user types. */
 export function ChecklistPage({ holdId }: { holdId: string }) {
   const [hold, setHold] = useState<Loaded | 'missing' | null>(null);
   const locale = useMemo(uiLocale, []);
-  const pending = useRef<RawAnswers | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -25,19 +20,6 @@ export function ChecklistPage({ holdId }: { holdId: string }) {
       .then((found) => setHold(found.found ? found : 'missing'))
       .catch(() => setHold('missing'));
   }, [holdId, locale]);
-
-  function flushDraft() {
-    clearTimeout(timer.current);
-    const answers = pending.current;
-    pending.current = null;
-    if (answers) void sendToBackground('draft:save', { holdId, answers }).catch(() => undefined);
-  }
-
-  useEffect(() => {
-    // Closing the tab or navigating away must not lose the last keystrokes.
-    window.addEventListener('pagehide', flushDraft);
-    return () => window.removeEventListener('pagehide', flushDraft);
-  });
 
   if (hold === null) return null;
   const close = () => void sendToBackground('hold:cancel', { holdId }).catch(() => undefined);
@@ -68,20 +50,10 @@ export function ChecklistPage({ holdId }: { holdId: string }) {
       initialAnswers={hold.draft ?? {}}
       draftRestored={hold.draft !== null && Object.values(hold.draft).some((value) => value.trim() !== '')}
       initialFailure={hold.failure}
-      onDraft={(answers) => {
-        pending.current = answers;
-        clearTimeout(timer.current);
-        timer.current = setTimeout(flushDraft, DRAFT_DEBOUNCE_MS);
-      }}
-      onComplete={(answers) => {
-        pending.current = null;
-        clearTimeout(timer.current);
-        return sendToBackground('hold:complete', { holdId, answers });
-      }}
-      onCancel={() => {
-        flushDraft();
-        close();
-      }}
+      // Every change goes to the background at once: the tab may close right after a keystroke.
+      onDraft={(answers) => void sendToBackground('draft:save', { holdId, answers }).catch(() => undefined)}
+      onComplete={(answers) => sendToBackground('hold:complete', { holdId, answers })}
+      onCancel={close}
       onReleaseAnyway={() => void sendToBackground('hold:release-anyway', { holdId }).catch(() => undefined)}
       onCopy={(text) => navigator.clipboard.writeText(text)}
     />

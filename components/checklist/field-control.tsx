@@ -26,7 +26,12 @@ export function FieldControl({
   const id = `field-${field.id}`;
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = [field.kind === 'list' ? hintId : null, error ? errorId : null]
+  const optionalId = `${id}-optional`;
+  const describedBy = [
+    field.required ? null : optionalId,
+    field.kind === 'list' ? hintId : null,
+    error ? errorId : null,
+  ]
     .filter(Boolean)
     .join(' ');
   const common = {
@@ -38,10 +43,15 @@ export function FieldControl({
   };
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>
-        {localize(field.label, locale)}
-        {field.required ? null : <span className="optional"> ({optionalText})</span>}
-      </label>
+      {/* The accessible name is exactly the template label (DESIGN.md §8); "optional" is a description. */}
+      <div className="label-row">
+        <label htmlFor={id}>{localize(field.label, locale)}</label>
+        {field.required ? null : (
+          <span className="optional" id={optionalId}>
+            ({optionalText})
+          </span>
+        )}
+      </div>
       {field.kind === 'choice' ? (
         <select {...common} value={value} onChange={(event) => onChange(event.target.value)}>
           <option value="">{chooseText}</option>

@@ -4,7 +4,7 @@ import type { HandoffContext } from '../checklist/context';
 import { type Envelope, parseEnvelope, type Response, sendToBackground } from '../messaging';
 import type { SiteAdapter } from '../sites/adapter';
 import { type ChecklistFrame, mountChecklistFrame } from './checklist-frame';
-import { parse, send, TO_ISOLATED, TO_MAIN, toIsolatedSchema } from './net-protocol';
+import { isToIsolated, parse, send, TO_ISOLATED, TO_MAIN } from './net-protocol';
 
 // Site-independent interception in the isolated world: stops a reassign (UI event or held network
 // request), shows the checklist, and when the background says so releases or drops it, exactly once.
@@ -84,7 +84,7 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   }
 
   function onHeldRequest(event: Event): void {
-    const message = parse(toIsolatedSchema, event);
+    const message = parse(isToIsolated, event);
     if (!message || ctx.isInvalid) return;
     send(window, TO_MAIN, { kind: 'ack', id: message.id });
     const settle = (kind: 'release' | 'fail') => () => send(window, TO_MAIN, { kind, id: message.id });

@@ -1,4 +1,4 @@
-import { parse, type ReassignMatch, send, TO_ISOLATED, TO_MAIN, toMainSchema } from './net-protocol';
+import { isToMain, parse, type ReassignMatch, send, TO_ISOLATED, TO_MAIN } from './net-protocol';
 
 // Runs in the page's MAIN world at document_start: wraps fetch and XMLHttpRequest so that a reassign
 // request the UI layer did not catch (shortcut, bulk edit, macro, page code) waits for the checklist.
@@ -20,7 +20,7 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
   const passes: { tickets: Set<string>; until: number }[] = [];
 
   win.addEventListener(TO_MAIN, (event) => {
-    const message = parse(toMainSchema, event);
+    const message = parse(isToMain, event);
     if (!message) return;
     if (message.kind === 'pass') {
       passes.push({ tickets: new Set(message.tickets), until: Date.now() + PASS_TTL_MS });
@@ -43,7 +43,7 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
     const id = crypto.randomUUID();
     let acked = false;
     const onAck = (event: Event) => {
-      const message = parse(toMainSchema, event);
+      const message = parse(isToMain, event);
       if (message?.kind === 'ack' && message.id === id) acked = true;
     };
     win.addEventListener(TO_MAIN, onAck);

@@ -1,74 +1,58 @@
-import * as z from 'zod/mini';
 import type { RequestMatcher } from '../guard/net-hold';
 import type { ReassignMatch } from '../guard/net-protocol';
 
 // Which Jira REST calls change an assignee (shared/HOSTS.md §1b). Loaded in the MAIN world of every
-// Jira page, so it stays small: zod/mini and regular expressions only.
+// Jira page, so it stays small: plain checks and regular expressions (see net-protocol.ts for why).
 
 const ISSUE_PATH = /\/rest\/api\/(?:2|3|latest)\/issue\/([^/?#]+)(\/assignee)?\/?$/;
 const BULK_PATH = /\/rest\/api\/(?:3|latest)\/bulk\/issues\/fields\/?$/;
 const ISSUE_KEY = /^(?:[A-Za-z][A-Za-z0-9_]*-\d+|\d+)$/;
 
-const userRef = z.nullable(
-  z.looseObject({ accountId: z.optional(z.nullable(z.string())), name: z.optional(z.nullable(z.string())) }),
-);
-const assigneeBody = z.looseObject({
-  accountId: z.optional(z.nullable(z.string())),
-  name: z.optional(z.nullable(z.string())),
-});
-const issueEditBody = z.looseObject({
-  fields: z.optional(z.looseObject({ assignee: z.optional(userRef) })),
-  update: z.optional(
-    z.looseObject({ assignee: z.optional(z.array(z.looseObject({ set: z.optional(userRef) }))) }),
-  ),
-});
-const bulkEditBody = z.looseObject({
-  selectedIssueIdsOrKeys: z.array(z.string()),
-  editedFieldsInput: z.looseObject({
-    singleSelectClearableUserPickerFields: z.optional(
-      z.array(z.looseObject({ fieldId: z.string(), user: z.optional(userRef) })),
-    ),
-  }),
-});
+type Json = Record<string, unknown>;
+const record = (value: unknown): Json | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-function json(body: string | null): unknown {
+function json(body: string | null): Json | undefined {
   if (!body) return undefined;
   try {
-    return JSON.parse(body);
+    return record(JSON.parse(body));
   } catch {
     return undefined;
   }
 }
 
-function idOf(user: { accountId?: string | null; name?: string | null } | null | undefined): string | null {
-  return user?.accountId ?? user?.name ?? null;
+/** A user reference as Jira writes it: v3 `accountId`, v2 (Server) `name`; null unassigns. */
+function userId(user: unknown): string | null {
+  const fields = record(user);
+  const id = fields?.accountId ?? fields?.name;
+  return typeof id === 'string' ? id : null;
 }
 
 function matchIssue(method: string, path: string, body: string | null): ReassignMatch | null {
   const parts = ISSUE_PATH.exec(path);
   const key = parts?.[1] ? decodeURIComponent(parts[1]) : '';
   if (!parts || method !== 'PUT' || !ISSUE_KEY.test(key)) return null;
-  if (parts[2]) {
-    const parsed = z.safeParse(assigneeBody, json(body));
-    return { tickets: [key], toId: parsed.success ? idOf(parsed.data) : undefined };
-  }
-  const parsed = z.safeParse(issueEditBody, json(body));
-  if (!parsed.success) return null;
-  const { fields, update } = parsed.data;
-  if (fields && 'assignee' in fields) return { tickets: [key], toId: idOf(fields.assignee) };
-  const set = update?.assignee?.find((op) => 'set' in op);
-  return set ? { tickets: [key], toId: idOf(set.set) } : null;
+  const data = json(body);
+  if (parts[2]) return { tickets: [key], toId: data ? userId(data) : undefined };
+  const fields = record(data?.fields);
+  if (fields && 'assignee' in fields) return { tickets: [key], toId: userId(fields.assignee) };
+  const set = list(record(data?.update)?.assignee)
+    .map(record)
+    .find((operation) => operation && 'set' in operation);
+  return set ? { tickets: [key], toId: userId(set.set) } : null;
 }
 
 function matchBulk(method: string, path: string, body: string | null): ReassignMatch | null {
   if (method !== 'POST' || !BULK_PATH.test(path)) return null;
-  const parsed = z.safeParse(bulkEditBody, json(body));
-  if (!parsed.success) return null;
-  const edit = parsed.data.editedFieldsInput.singleSelectClearableUserPickerFields?.find(
-    (f) => f.fieldId === 'assignee',
+  const data = json(body);
+  const edit = list(record(data?.editedFieldsInput)?.singleSelectClearableUserPickerFields)
+    .map(record)
+    .find((field) => field?.fieldId === 'assignee');
+  const tickets = list(data?.selectedIssueIdsOrKeys).filter(
+    (key): key is string => typeof key === 'string' && ISSUE_KEY.test(key),
   );
-  const tickets = parsed.data.selectedIssueIdsOrKeys.filter((k) => ISSUE_KEY.test(k));
-  return edit && tickets.length > 0 ? { tickets, toId: idOf(edit.user) } : null;
+  return edit && tickets.length > 0 ? { tickets, toId: userId(edit.user) } : null;
 }
 
 export const jiraRequestMatcher: RequestMatcher = {

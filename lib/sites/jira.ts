@@ -123,6 +123,13 @@ async function assignViaRest(key: string, accountId: string | null): Promise<voi
   });
 }
 
+/** The same picker item after a re-render: same id, still in a picker menu. */
+function refind(item: Element): Element {
+  if (item.isConnected || !item.id) return item;
+  const again = document.getElementById(item.id);
+  return again?.matches(any(SELECTORS.pickerItem)) ? again : item;
+}
+
 export function createJiraAdapter(): SiteAdapter {
   // Which field the last opened person picker belongs to: reporter and other people fields use the
   // same picker, and only the assignee's is a reassign.
@@ -146,14 +153,23 @@ export function createJiraAdapter(): SiteAdapter {
       return null;
     const issue = currentIssue();
     if (!issue) return null;
+    // While the picker is open the field shows its search box, not the person: the checked item is the current assignee.
+    const checked = item
+      .closest(any(SELECTORS.pickerMenu))
+      ?.querySelector('[aria-checked="true"], [aria-selected="true"]');
+    const checkedName = text(checked?.querySelector(any(SELECTORS.pickerItemName)));
+    const from =
+      checked && !UNASSIGN_IDS.has(checked.id.toLowerCase()) && checkedName
+        ? { name: checkedName, id: checked.id }
+        : issue.assignee;
     const id = item.id || item.getAttribute('data-account-id') || '';
     const to = UNASSIGN_IDS.has(id.toLowerCase())
       ? undefined
       : { id, name: text(item.querySelector(any(SELECTORS.pickerItemName))) || text(item) };
     return {
       tickets: [issue.key],
-      context: context(issue.key, issue.title, issue.assignee, to),
-      replay: () => (item.isConnected ? replay() : void assignViaRest(issue.key, to?.id ?? null)),
+      context: context(issue.key, issue.title, from, to),
+      replay: () => (refind(item).isConnected ? replay() : void assignViaRest(issue.key, to?.id ?? null)),
     };
   }
 
@@ -183,12 +199,18 @@ export function createJiraAdapter(): SiteAdapter {
     }
     if (event.type !== 'click') return 'part-of-commit' as const;
     if (assignToMe) {
+      const current = () =>
+        assignToMe.isConnected ? assignToMe : document.querySelector(any(SELECTORS.assignToMe));
       return assignToMeAction(
-        () => replayClick(assignToMe),
-        () => assignToMe.isConnected,
+        () => {
+          const link = current();
+          if (link) replayClick(link);
+        },
+        () => current() !== null,
       );
     }
-    return item ? pickerAction(item, () => replayClick(item)) : null;
+    // Jira re-renders often: replay on the element as it is now, found again by its id.
+    return item ? pickerAction(item, () => replayClick(refind(item))) : null;
   }
 
   function recognizeKey(event: KeyboardEvent, target: Element) {

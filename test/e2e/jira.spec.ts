@@ -1,0 +1,325 @@
+import { createRequire } from 'node:module';
+import Ajv from 'ajv-draft-04';
+import {
+  adfText,
+  checklist,
+  commentRequests,
+  expect,
+  fillChecklist,
+  GOOD_ANSWERS,
+  LABELS,
+  postedCommentBody,
+  reassignRequests,
+  test,
+} from './support/fixtures.ts';
+
+const ISSUE = 'https://acme.atlassian.net/browse/ACME-1';
+const UNASSIGNED_ISSUE = 'https://acme.atlassian.net/browse/ACME-3';
+const BOB = '5b10ac8d82e05b22cc7d4ef5';
+const ALICE = '5b10a2844c20165700ede21g';
+
+const adfSchema = createRequire(import.meta.url)('@atlaskit/adf-schema/dist/json-schema/v1/full.json');
+const validateAdf = new Ajv({ allErrors: true, strict: false }).compile(adfSchema);
+
+const assigneeValue = (page: import('@playwright/test').Page) =>
+  page.locator('[data-testid="issue.views.field.user.assignee"]');
+
+async function openPicker(page: import('@playwright/test').Page) {
+  await assigneeValue(page).click();
+  return page.locator('[role="menu"]');
+}
+
+test('choosing a person in the assignee picker waits for the checklist, posts it, then reassigns', async ({
+  page,
+  server,
+}) => {
+  await page.goto(ISSUE);
+  const menu = await openPicker(page);
+  await menu.getByRole('menuitemcheckbox', { name: 'Bob Chen' }).click();
+
+  const dialog = checklist(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('ACME-1');
+  await expect(dialog).toContainText('Bob Chen');
+  await expect(dialog).toContainText('Alice Park');
+  expect(reassignRequests(server)).toHaveLength(0);
+
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(assigneeValue(page)).toContainText('Bob Chen');
+
+  const comments = commentRequests(server);
+  const reassigns = reassignRequests(server);
+  expect(comments).toHaveLength(1);
+  expect(reassigns).toHaveLength(1);
+  expect(comments[0]?.seq).toBeLessThan(reassigns[0]?.seq ?? 0);
+  expect(comments[0]?.path).toBe('/rest/api/3/issue/ACME-1/comment');
+  expect(comments[0]?.headers['x-atlassian-token']).toBe('no-check');
+  expect(reassigns[0]?.json).toEqual({ accountId: BOB });
+
+  const body = postedCommentBody(server);
+  expect(validateAdf(body), JSON.stringify(validateAdf.errors)).toBe(true);
+  const text = adfText(body).join('\n');
+  for (const answer of [GOOD_ANSWERS.situation, GOOD_ANSWERS.next, GOOD_ANSWERS.told, GOOD_ANSWERS.reason]) {
+    expect(text).toContain(answer);
+  }
+  expect(text).toContain('https://status.example.com/incidents/42');
+  expect(text).toMatch(/baton:v1 handoff=[A-Za-z0-9-]{6,}/);
+  expect(server.jira.issue('ACME-1')?.assigneeId).toBe(BOB);
+});
+
+test('Cancel leaves the ticket as it was: no comment, no reassign', async ({ page, server }) => {
+  await page.goto(ISSUE);
+  const menu = await openPicker(page);
+  await menu.getByRole('menuitemcheckbox', { name: 'Bob Chen' }).click();
+  const dialog = checklist(page);
+  await fillChecklist(dialog, { situation: 'Half-typed situation that must stay in the draft' });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  // The picker is still open, as Jira left it; Escape closes it on the unchanged assignee.
+  await expect(page.getByRole('combobox', { name: 'Assignee' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(assigneeValue(page)).toContainText('Alice Park');
+  expect(commentRequests(server)).toHaveLength(0);
+  expect(reassignRequests(server)).toHaveLength(0);
+  expect(server.jira.issue('ACME-1')?.assigneeId).toBe(ALICE);
+});
+
+test('Esc cancels, and invalid input never closes the dialog', async ({ page, server }) => {
+  await page.goto(ISSUE);
+  const menu = await openPicker(page);
+  await menu.getByRole('menuitemcheckbox', { name: 'Bob Chen' }).click();
+  const dialog = checklist(page);
+  await dialog.getByLabel(LABELS.situation, { exact: true }).fill('too short');
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel(LABELS.reason, { exact: true })).toHaveAccessibleDescription(
+    'This field is required.',
+  );
+  await expect(dialog.getByLabel(LABELS.situation, { exact: true })).toHaveAccessibleDescription(
+    /at least 15 characters/,
+  );
+  await expect(dialog.getByLabel(LABELS.reason, { exact: true })).toBeFocused();
+  expect(commentRequests(server)).toHaveLength(0);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(reassignRequests(server)).toHaveLength(0);
+});
+
+test('"Assign to me" is held until the handoff is complete', async ({ page, server }) => {
+  await page.goto(UNASSIGNED_ISSUE);
+  await page.getByRole('button', { name: 'Assign to me' }).click();
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('ACME-3');
+  await expect(dialog).toContainText('Alice Park');
+  expect(reassignRequests(server)).toHaveLength(0);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(assigneeValue(page)).toContainText('Alice Park');
+  const reassigns = reassignRequests(server);
+  expect(reassigns).toHaveLength(1);
+  expect(reassigns[0]?.json).toEqual({ accountId: ALICE });
+  expect(commentRequests(server)[0]?.seq).toBeLessThan(reassigns[0]?.seq ?? 0);
+});
+
+test('the "i" shortcut is held, and typing in the checklist never triggers the host\'s shortcuts', async ({
+  page,
+  server,
+}) => {
+  await page.goto(UNASSIGNED_ISSUE);
+  await page.locator('body').press('i');
+  const dialog = checklist(page);
+  await expect(dialog).toBeVisible();
+  // Real keystrokes, full of Jira's single-key shortcuts (a, i, m): none may reach the page.
+  await dialog
+    .getByLabel(LABELS.situation, { exact: true })
+    .pressSequentially('a mail import is missing items');
+  const { situation: _typed, ...rest } = GOOD_ANSWERS;
+  await fillChecklist(dialog, rest);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(assigneeValue(page)).toContainText('Alice Park');
+  expect(reassignRequests(server)).toHaveLength(1);
+  expect(adfText(postedCommentBody(server)).join('\n')).toContain('a mail import is missing items');
+});
+
+test('the "a" shortcut, a typed name and Enter are held like a click in the picker', async ({
+  page,
+  server,
+}) => {
+  await page.goto(ISSUE);
+  await page.locator('body').press('a');
+  const input = page.getByRole('combobox', { name: 'Assignee' });
+  await expect(input).toBeFocused();
+  await input.pressSequentially('Chlo');
+  await expect(page.getByRole('menuitemcheckbox', { name: 'Chloé Dubois' })).toBeVisible();
+  await input.press('ArrowDown');
+  await input.press('Enter');
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('Chloé Dubois');
+  expect(reassignRequests(server)).toHaveLength(0);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(assigneeValue(page)).toContainText('Chloé Dubois');
+  expect(reassignRequests(server)).toHaveLength(1);
+});
+
+test('a reassign sent by page code straight to the REST API is caught by the network safety net', async ({
+  page,
+  server,
+}) => {
+  await page.goto(ISSUE);
+  const result = page.evaluate(
+    (bob) =>
+      (
+        window as never as {
+          __jiraReplica: { api: (m: string, p: string, b: unknown) => Promise<{ status: number }> };
+        }
+      ).__jiraReplica.api('PUT', '/rest/api/3/issue/ACME-2/assignee', { accountId: bob }),
+    BOB,
+  );
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('ACME-2');
+  await expect(dialog).toContainText('Bob Chen');
+  expect(reassignRequests(server)).toHaveLength(0);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  expect((await result).status).toBe(204);
+  const comments = commentRequests(server);
+  const reassigns = reassignRequests(server);
+  expect(comments.map((c) => c.path)).toEqual(['/rest/api/3/issue/ACME-2/comment']);
+  expect(reassigns).toHaveLength(1);
+  expect(comments[0]?.seq).toBeLessThan(reassigns[0]?.seq ?? 0);
+});
+
+test('a held XHR reassign fails like a network error when the checklist is cancelled', async ({
+  page,
+  server,
+}) => {
+  await page.goto(ISSUE);
+  const result = page.evaluate(
+    (bob) =>
+      (
+        window as never as {
+          __jiraReplica: { apiXhr: (m: string, p: string, b: unknown) => Promise<{ status: number }> };
+        }
+      ).__jiraReplica.apiXhr('PUT', '/rest/api/2/issue/ACME-1', { fields: { assignee: { accountId: bob } } }),
+    BOB,
+  );
+  const dialog = checklist(page);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  expect((await result).status).toBe(0);
+  expect(reassignRequests(server)).toHaveLength(0);
+  expect(server.jira.issue('ACME-1')?.assigneeId).toBe(ALICE);
+});
+
+test('edits that are not reassigns pass at once with no dialog', async ({ page, server }) => {
+  await page.goto(ISSUE);
+  await page.locator('[data-testid$="priority"]').first().click();
+  await page
+    .getByRole('menuitem', { name: 'Low' })
+    .or(page.getByRole('option', { name: 'Low' }))
+    .first()
+    .click();
+  await expect.poll(() => server.jira.issue('ACME-1')?.priority).toBe('Low');
+
+  const status = await page.evaluate(() =>
+    (
+      window as never as {
+        __jiraReplica: { api: (m: string, p: string, b: unknown) => Promise<{ status: number }> };
+      }
+    ).__jiraReplica
+      .api('PUT', '/rest/api/3/issue/ACME-1', { fields: { summary: 'Checkout fails for saved cards' } })
+      .then((r) => r.status),
+  );
+  expect(status).toBe(204);
+
+  await page.getByRole('textbox', { name: 'Add a comment' }).click();
+  await page.getByRole('textbox', { name: 'Add a comment' }).fill('Looking into it');
+  await page.locator('[data-testid="comment-save-button"]').click();
+  await expect(page.locator('[data-testid="issue.activity.comments-list"]')).toContainText('Looking into it');
+
+  await expect(page.locator('iframe[data-baton="checklist"]')).toHaveCount(0);
+  expect(reassignRequests(server)).toHaveLength(0);
+});
+
+test('a comment POST that fails with 500 loses nothing: retry posts it once, then the reassign happens once', async ({
+  page,
+  server,
+}) => {
+  server.failNext('POST', /\/comment$/, {
+    status: 500,
+    body: '{"errorMessages":["Internal server error"],"errors":{}}',
+  });
+  await page.goto(ISSUE);
+  const menu = await openPicker(page);
+  await menu.getByRole('menuitemcheckbox', { name: 'Bob Chen' }).click();
+  const dialog = checklist(page);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('500');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel(LABELS.situation, { exact: true })).toHaveValue(GOOD_ANSWERS.situation);
+  expect(reassignRequests(server)).toHaveLength(0);
+
+  await dialog.getByRole('button', { name: 'Retry' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(assigneeValue(page)).toContainText('Bob Chen');
+  expect(server.jira.comments('ACME-1').filter((c) => c.text.includes('baton:v1'))).toHaveLength(1);
+  expect(reassignRequests(server)).toHaveLength(1);
+});
+
+test('hostile text is posted as literal text', async ({ page, server }) => {
+  const hostile = '<script>alert(1)</script> {html}<b>x</b>{html} **bold** [x](javascript:alert(1)) @all';
+  await page.goto(ISSUE);
+  const menu = await openPicker(page);
+  await menu.getByRole('menuitemcheckbox', { name: 'Bob Chen' }).click();
+  const dialog = checklist(page);
+  await fillChecklist(dialog, { ...GOOD_ANSWERS, situation: hostile });
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  const body = postedCommentBody(server);
+  expect(validateAdf(body)).toBe(true);
+  expect(adfText(body)).toContain(hostile);
+  await expect(page.locator('[data-testid="issue.activity.comments-list"]')).toContainText(hostile);
+});
+
+test('a draft survives closing the tab and comes back on the same ticket', async ({ ext, page }) => {
+  await page.goto(ISSUE);
+  let menu = await openPicker(page);
+  await menu.getByRole('menuitemcheckbox', { name: 'Bob Chen' }).click();
+  await checklist(page)
+    .getByLabel(LABELS.done, { exact: true })
+    .pressSequentially('Restarted the worker twice');
+  await page.close();
+
+  const again = await ext.context.newPage();
+  await again.goto(ISSUE);
+  menu = await openPicker(again);
+  await menu.getByRole('menuitemcheckbox', { name: 'Bob Chen' }).click();
+  const dialog = checklist(again);
+  await expect(dialog.getByLabel(LABELS.done, { exact: true })).toHaveValue('Restarted the worker twice');
+  await expect(dialog.getByRole('status')).toContainText('draft');
+});
+
+test('the popup shows the figures after two handoffs', async ({ ext, page }) => {
+  for (const [issue, person] of [
+    ['ACME-1', 'Bob Chen'],
+    ['ACME-2', 'Chloé Dubois'],
+  ] as const) {
+    await page.goto(`https://acme.atlassian.net/browse/${issue}`);
+    const menu = await openPicker(page);
+    await menu.getByRole('menuitemcheckbox', { name: person }).click();
+    const dialog = checklist(page);
+    await fillChecklist(dialog);
+    await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await expect(popup.getByRole('status', { name: 'Handoffs' })).toHaveText('2');
+  await expect(popup.getByRole('status', { name: 'Completion rate' })).toHaveText('100%');
+  await expect(popup.getByRole('status', { name: 'Median time to fill' })).toHaveText(/^\d+ s$/);
+});

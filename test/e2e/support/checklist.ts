@@ -1,0 +1,74 @@
+import type { FrameLocator, Locator, Page } from '@playwright/test';
+import type { HostServer } from '../fixtures/host-server.ts';
+
+/** The checklist frame and the dialog inside it, found as DESIGN.md §8 names them. */
+export function checklistFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe[data-baton="checklist"]');
+}
+
+export function checklist(page: Page, name = 'Handoff checklist'): Locator {
+  return checklistFrame(page).getByRole('dialog', { name });
+}
+
+export const GOOD_ANSWERS = {
+  reason: 'Needs other expertise',
+  situation: 'Customer cannot pay with saved cards since the 3.2 release.',
+  impact: 'Acme Corp, all EU shoppers',
+  done: 'Reproduced on staging, collected HAR files.',
+  next: 'Check the tokenisation service logs for 402s.',
+  told: 'We are on it, update by 5 pm.',
+  risks: 'Might be the payment provider, not us.',
+  links: 'https://status.example.com/incidents/42\nhttps://wiki.example.com/payments',
+} as const;
+
+export const LABELS = {
+  reason: 'Reason for handoff',
+  situation: 'Situation',
+  impact: 'Customer and impact',
+  done: 'What has been done',
+  next: 'Next action for the receiver',
+  told: 'What the customer was told',
+  risks: 'Open questions and risks',
+  links: 'Links',
+} as const;
+
+/** Fills the checklist the way a person does: choose the reason, type every text. */
+export async function fillChecklist(
+  dialog: Locator,
+  answers: Partial<Record<keyof typeof LABELS, string>> = GOOD_ANSWERS,
+): Promise<void> {
+  for (const [id, value] of Object.entries(answers) as [keyof typeof LABELS, string][]) {
+    const control = dialog.getByLabel(LABELS[id], { exact: true });
+    if (id === 'reason') await control.selectOption({ label: value });
+    else await control.fill(value);
+  }
+}
+
+/** Requests that change an assignee, in arrival order. */
+export function reassignRequests(server: HostServer) {
+  return server
+    .requests({ method: 'PUT', path: /\/rest\/api\/[23]\/issue\/[^/]+(\/assignee)?$/ })
+    .filter(
+      (request) =>
+        request.path.endsWith('/assignee') || JSON.stringify(request.json ?? {}).includes('assignee'),
+    );
+}
+
+export function commentRequests(server: HostServer) {
+  return server.requests({ method: 'POST', path: /\/comment$/ });
+}
+
+/** Every text node of an ADF document, in order. */
+export function adfText(node: unknown): string[] {
+  if (!node || typeof node !== 'object') return [];
+  const record = node as { type?: string; text?: string; content?: unknown[] };
+  const own = record.type === 'text' && typeof record.text === 'string' ? [record.text] : [];
+  return [...own, ...(record.content ?? []).flatMap(adfText)];
+}
+
+/** The ADF body of the n-th comment the server received. */
+export function postedCommentBody(server: HostServer, index = 0): unknown {
+  const request = commentRequests(server)[index];
+  if (!request) throw new Error(`comment #${index} was never posted`);
+  return (request.json as { body: unknown }).body;
+}
