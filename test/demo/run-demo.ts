@@ -77,7 +77,7 @@ async function main() {
       say('No display found: running the demo headless as a scripted walk-through.\n');
       await walkThrough(page, server);
       say(
-        '\nTo try it by hand, run `npm run demo` in a desktop session (or `xvfb-run npm run demo` for a virtual one).',
+        '\nTo try it by hand, run `npm run demo` in a desktop session: Chromium opens on the replica for you to play with.',
       );
     }
   } finally {
