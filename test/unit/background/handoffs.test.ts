@@ -63,7 +63,10 @@ describe('a held reassign in the background', () => {
   it('is found only by its own tab, with its draft', async () => {
     await openHold({ held }, TAB, 0);
     await saveDraft({ holdId: held.id, answers: { situation: 'half typed' } }, TAB);
-    expect(await getHold({ holdId: held.id }, TAB)).toMatchObject({ found: true, draft: { situation: 'half typed' } });
+    expect(await getHold({ holdId: held.id }, TAB)).toMatchObject({
+      found: true,
+      draft: { situation: 'half typed' },
+    });
     expect(await getHold({ holdId: held.id }, TAB + 1)).toEqual({ found: false });
   });
 
@@ -77,7 +80,12 @@ describe('a held reassign in the background', () => {
     expect(await draftsItem.get()).toEqual({});
     expect(await holdsItem.get()).toEqual({});
     const [event] = await eventsItem.get();
-    expect(event).toMatchObject({ outcome: 'completed', ticketKey: 'ACME-1', reason: 'expertise', fieldsFilled: 6 });
+    expect(event).toMatchObject({
+      outcome: 'completed',
+      ticketKey: 'ACME-1',
+      reason: 'expertise',
+      fieldsFilled: 6,
+    });
   });
 
   it('refuses invalid answers without posting anything', async () => {

@@ -28,11 +28,21 @@ describe('popup figures', () => {
       event('completed', 8, 5), // outside the week
       event('cancelled', 10),
     ];
-    expect(figures(events, NOW)).toEqual({ handoffs: 3, guarded: 5, completionRate: 60, medianFillSeconds: 50 });
+    expect(figures(events, NOW)).toEqual({
+      handoffs: 3,
+      guarded: 5,
+      completionRate: 60,
+      medianFillSeconds: 50,
+    });
   });
 
   it('has no rate or median when nothing was guarded', () => {
-    expect(figures([], NOW)).toEqual({ handoffs: 0, guarded: 0, completionRate: null, medianFillSeconds: null });
+    expect(figures([], NOW)).toEqual({
+      handoffs: 0,
+      guarded: 0,
+      completionRate: null,
+      medianFillSeconds: null,
+    });
     expect(figures([event('cancelled', 1)], NOW)).toEqual({
       handoffs: 0,
       guarded: 1,

@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sendJson } from '../../../lib/sites/http';
 
 function answer(status: number, body: string, headers: Record<string, string> = {}) {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status, headers })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(body, { status, headers })),
+  );
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -19,10 +22,17 @@ describe('sendJson', () => {
   });
 
   it("reports Jira's error messages and status", async () => {
-    answer(404, '{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}');
+    answer(
+      404,
+      '{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}',
+    );
     expect(await sendJson('/x', { method: 'POST' })).toEqual({
       ok: false,
-      failure: { kind: 'http', status: 404, detail: 'Issue does not exist or you do not have permission to see it.' },
+      failure: {
+        kind: 'http',
+        status: 404,
+        detail: 'Issue does not exist or you do not have permission to see it.',
+      },
     });
   });
 
@@ -43,7 +53,10 @@ describe('sendJson', () => {
   });
 
   it('reports a network failure as offline', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     expect(await sendJson('/x', { method: 'POST' })).toEqual({ ok: false, failure: { kind: 'offline' } });
   });
 });

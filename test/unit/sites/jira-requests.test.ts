@@ -32,7 +32,9 @@ describe('Jira reassign requests', () => {
       tickets: ['ACME-2'],
       toId: null,
     });
-    expect(match('PUT', '/rest/api/2/issue/ACME-2', { update: { assignee: [{ set: { name: 'bob' } }] } })).toEqual({
+    expect(
+      match('PUT', '/rest/api/2/issue/ACME-2', { update: { assignee: [{ set: { name: 'bob' } }] } }),
+    ).toEqual({
       tickets: ['ACME-2'],
       toId: 'bob',
     });
@@ -42,9 +44,14 @@ describe('Jira reassign requests', () => {
     const body = {
       selectedIssueIdsOrKeys: ['ACME-1', 'ACME-2'],
       selectedActions: ['assignee'],
-      editedFieldsInput: { singleSelectClearableUserPickerFields: [{ fieldId: 'assignee', user: { accountId: 'y' } }] },
+      editedFieldsInput: {
+        singleSelectClearableUserPickerFields: [{ fieldId: 'assignee', user: { accountId: 'y' } }],
+      },
     };
-    expect(match('POST', '/rest/api/3/bulk/issues/fields', body)).toEqual({ tickets: ['ACME-1', 'ACME-2'], toId: 'y' });
+    expect(match('POST', '/rest/api/3/bulk/issues/fields', body)).toEqual({
+      tickets: ['ACME-1', 'ACME-2'],
+      toId: 'y',
+    });
   });
 
   it('lets every other request through', () => {

@@ -8,7 +8,10 @@ type Messages = Record<string, { message: string; placeholders?: Record<string, 
 export function useLocale(locale: 'en' | 'ko'): void {
   const messages: Messages = JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8'));
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(locale === 'ko' ? 'ko' : 'en-US');
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, substitutions?: string | string[]) => {
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((
+    key: string,
+    substitutions?: string | string[],
+  ) => {
     const entry = messages[key];
     if (!entry) return '';
     const subs = substitutions === undefined ? [] : ([] as string[]).concat(substitutions);
