@@ -82,6 +82,7 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
   const busy = phase.kind === 'posting';
 
   useEffect(() => {
+    window.focus();
     dialog.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
   }, []);
 

@@ -24,6 +24,17 @@ const FRAME_STYLE = [
   'display: block',
 ].join(';');
 
+/** Host apps re-render while the dialog is open: find the element that had focus again by its stable hooks. */
+function sameElementNow(element: HTMLElement | null): HTMLElement | null {
+  if (!element || element.isConnected) return element;
+  for (const attribute of ['id', 'data-testid', 'data-test-id']) {
+    const value = element.getAttribute(attribute);
+    const again = value ? document.querySelector<HTMLElement>(`[${attribute}="${CSS.escape(value)}"]`) : null;
+    if (again) return again;
+  }
+  return null;
+}
+
 export function mountChecklistFrame(holdId: string, title: string): ChecklistFrame {
   const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const frame = document.createElement('iframe');
@@ -34,13 +45,15 @@ export function mountChecklistFrame(holdId: string, title: string): ChecklistFra
   frame.setAttribute('allow', 'clipboard-write');
   // On <html> rather than <body>: single-page apps replace body content, which would drop the dialog.
   document.documentElement.append(frame);
+  // Focus moves into the frame only once its document exists; before that it would stay on the page.
+  frame.addEventListener('load', () => frame.focus(), { once: true });
   frame.focus();
   return {
     element: frame,
     focus: () => frame.focus(),
     remove() {
       frame.remove();
-      if (returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
+      sameElementNow(returnFocus)?.focus({ preventScroll: true });
     },
   };
 }

@@ -222,6 +222,20 @@ export function createJiraAdapter(): SiteAdapter {
       if (!item?.matches(any(SELECTORS.pickerItem)) || !isAssigneePicker(item)) return null;
       return pickerAction(item, () => replayKey(target, event));
     }
+    // Enter or Space on a focused "Assign to me" activates it like a click.
+    const assignToMe = target.closest(any(SELECTORS.assignToMe));
+    if (assignToMe && (event.key === 'Enter' || event.key === ' ')) {
+      return assignToMeAction(
+        () =>
+          replayKey(
+            assignToMe.isConnected
+              ? assignToMe
+              : (document.querySelector(any(SELECTORS.assignToMe)) ?? assignToMe),
+            event,
+          ),
+        () => true,
+      );
+    }
     if (event.key === 'a') pickerOwner = 'assignee';
     if (event.key !== 'i' || !document.querySelector(any(SELECTORS.assigneeField))) return null;
     const me = currentUserId();

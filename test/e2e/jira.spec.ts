@@ -18,6 +18,9 @@ const UNASSIGNED_ISSUE = 'https://acme.atlassian.net/browse/ACME-3';
 const BOB = '5b10ac8d82e05b22cc7d4ef5';
 const ALICE = '5b10a2844c20165700ede21g';
 
+// The service worker's own global, in page.evaluate callbacks that run there.
+declare const chrome: { storage: { local: { get(key: string): Promise<unknown> } } };
+
 const adfSchema = createRequire(import.meta.url)('@atlaskit/adf-schema/dist/json-schema/v1/full.json');
 const validateAdf = new Ajv({ allErrors: true, strict: false }).compile(adfSchema);
 
@@ -322,4 +325,119 @@ test('the popup shows the figures after two handoffs', async ({ ext, page }) => 
   await expect(popup.getByRole('status', { name: 'Handoffs' })).toHaveText('2');
   await expect(popup.getByRole('status', { name: 'Completion rate' })).toHaveText('100%');
   await expect(popup.getByRole('status', { name: 'Median time to fill' })).toHaveText(/^\d+ s$/);
+});
+
+test('the board side panel (?selectedIssue=KEY) is guarded like the issue view', async ({ page, server }) => {
+  await page.goto('https://acme.atlassian.net/jira/software/projects/ACME/boards/1?selectedIssue=ACME-2');
+  const menu = await openPicker(page);
+  await menu.getByRole('menuitemcheckbox', { name: '김민준' }).click();
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('ACME-2');
+  await expect(dialog).toContainText('김민준');
+  await fillChecklist(dialog, {
+    ...GOOD_ANSWERS,
+    situation: '고객이 저장된 카드로 결제할 수 없습니다. 3.2 릴리스 이후.',
+  });
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(assigneeValue(page)).toContainText('김민준');
+  expect(commentRequests(server).map((c) => c.path)).toEqual(['/rest/api/3/issue/ACME-2/comment']);
+  expect(adfText(postedCommentBody(server)).join('\n')).toContain('고객이 저장된 카드로 결제할 수 없습니다.');
+  expect(reassignRequests(server)).toHaveLength(1);
+});
+
+test('a bulk edit that sets the assignee is held once and the comment lands on every issue', async ({
+  page,
+  server,
+}) => {
+  await page.goto(ISSUE);
+  const result = page.evaluate(
+    (bob) =>
+      (
+        window as never as {
+          __jiraReplica: { api: (m: string, p: string, b: unknown) => Promise<{ status: number }> };
+        }
+      ).__jiraReplica.api('POST', '/rest/api/3/bulk/issues/fields', {
+        selectedIssueIdsOrKeys: ['ACME-2', 'ACME-3'],
+        selectedActions: ['assignee'],
+        editedFieldsInput: {
+          singleSelectClearableUserPickerFields: [{ fieldId: 'assignee', user: { accountId: bob } }],
+        },
+      }),
+    BOB,
+  );
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('ACME-2');
+  await expect(dialog).toContainText('ACME-3');
+  expect(server.requests({ path: /bulk/ })).toHaveLength(0);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  expect((await result).status).toBe(201);
+  const comments = commentRequests(server).map((c) => c.path);
+  expect(comments).toEqual(['/rest/api/3/issue/ACME-2/comment', '/rest/api/3/issue/ACME-3/comment']);
+  const bulk = server.requests({ path: /bulk/ });
+  expect(bulk).toHaveLength(1);
+  expect(commentRequests(server).every((c) => c.seq < (bulk[0]?.seq ?? 0))).toBe(true);
+  expect(server.jira.issue('ACME-3')?.assigneeId).toBe(BOB);
+});
+
+test('logged out of Jira: the failure says so, the reassign waits, nothing typed is lost', async ({
+  ext,
+  page,
+  server,
+}) => {
+  await page.goto(ISSUE);
+  const menu = await openPicker(page);
+  await menu.getByRole('menuitemcheckbox', { name: 'Bob Chen' }).click();
+  const dialog = checklist(page);
+  await fillChecklist(dialog);
+  await ext.context.clearCookies();
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('401');
+  await expect(dialog.getByRole('button', { name: 'Copy summary' })).toBeVisible();
+  await expect(dialog.getByLabel(LABELS.next, { exact: true })).toHaveValue(GOOD_ANSWERS.next);
+  expect(reassignRequests(server)).toHaveLength(0);
+  const outbox = await ext.worker.evaluate(() => chrome.storage.local.get('outbox'));
+  expect(JSON.stringify(outbox)).toContain(GOOD_ANSWERS.next);
+});
+
+test('keyboard: Tab order follows the fields, focus stays in the dialog and returns to the page', async ({
+  page,
+}) => {
+  await page.goto(UNASSIGNED_ISSUE);
+  const assignToMe = page.getByRole('button', { name: 'Assign to me' });
+  await assignToMe.focus();
+  await page.keyboard.press('Enter');
+  const dialog = checklist(page);
+  await expect(dialog).toBeVisible();
+  // The first field has focus inside the frame (an out-of-process frame reports itself "inactive" to
+  // toBeFocused until it receives input, so ask its document directly).
+  const frame = page.frames().find((f) => f.url().includes('/checklist.html'));
+  await expect.poll(() => frame?.evaluate(() => document.activeElement?.id)).toBe('field-reason');
+  const order = [
+    LABELS.situation,
+    LABELS.impact,
+    LABELS.done,
+    LABELS.next,
+    LABELS.told,
+    LABELS.risks,
+    LABELS.links,
+  ];
+  for (const label of order) {
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByLabel(label, { exact: true })).toBeFocused();
+  }
+  // Enter in the last field is a new line, never a half-filled submit.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Complete handoff' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel(LABELS.reason, { exact: true })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Complete handoff' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Assign to me' })).toBeFocused();
 });
