@@ -29,6 +29,8 @@ interface HoldRequest {
 
 export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   let active: ActiveHold | null = null;
+  /** A held request is being looked at; another reassign meanwhile waits its turn like one under a dialog. */
+  let deciding = false;
   let replaying = false;
 
   function finish(id: string, settle: 'release' | 'abort'): boolean {
@@ -62,8 +64,8 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     event.preventDefault();
     event.stopImmediatePropagation();
     if (recognized === 'part-of-commit') return;
-    if (active) {
-      active.frame.focus();
+    if (active || deciding) {
+      active?.frame.focus();
       return;
     }
     void startHold({
@@ -88,19 +90,35 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (!message || ctx.isInvalid) return;
     send(window, TO_MAIN, { kind: 'ack', id: message.id });
     const settle = (kind: 'release' | 'fail') => () => send(window, TO_MAIN, { kind, id: message.id });
-    if (active) {
+    if (active || deciding) {
       // One dialog at a time: a second reassign while one is held fails like a cancelled one.
       settle('fail')();
-      active.frame.focus();
+      active?.frame.focus();
       return;
     }
-    void startHold({
-      via: 'network',
-      tickets: message.match.tickets,
-      context: adapter.describeRequest(message.match),
-      release: settle('release'),
-      abort: settle('fail'),
-    });
+    deciding = true;
+    void adapter
+      .describeRequest(message.match)
+      // An adapter that cannot describe the request still guards it, with what the request itself says.
+      .catch(
+        (): HandoffContext => ({
+          site: adapter.id,
+          ticketKey: message.match.tickets[0] ?? '',
+          url: location.href,
+          at: new Date().toISOString(),
+        }),
+      )
+      .then((context) => {
+        deciding = false;
+        if (!context) return settle('release')();
+        return startHold({
+          via: 'network',
+          tickets: message.match.tickets,
+          context,
+          release: settle('release'),
+          abort: settle('fail'),
+        });
+      });
   }
 
   async function onMessage(

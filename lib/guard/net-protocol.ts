@@ -12,6 +12,8 @@ export interface ReassignMatch {
   tickets: string[];
   /** The new assignee's id; null to unassign; undefined when the request does not say. */
   toId?: string | null;
+  /** What else the site's adapter needs to decide (e.g. a Trello member removed, a list moved to). */
+  details?: Record<string, string | string[] | null>;
 }
 
 export type ToIsolated = { kind: 'held'; id: string; method: string; url: string; match: ReassignMatch };
@@ -32,10 +34,20 @@ const isTickets = (value: unknown): value is string[] =>
   value.length <= 1000 &&
   value.every((t) => isString(t, 100) && t !== '');
 
+const isDetail = (value: unknown): boolean =>
+  value === null ||
+  isString(value, 200) ||
+  (Array.isArray(value) && value.length <= 1000 && value.every((v) => isString(v, 200)));
+
+const isDetails = (value: unknown): boolean =>
+  value === undefined ||
+  (isRecord(value) && Object.keys(value).length <= 20 && Object.values(value).every(isDetail));
+
 export const isReassignMatch: Guard<ReassignMatch> = (value): value is ReassignMatch =>
   isRecord(value) &&
   isTickets(value.tickets) &&
-  (value.toId === undefined || value.toId === null || isString(value.toId, 200));
+  (value.toId === undefined || value.toId === null || isString(value.toId, 200)) &&
+  isDetails(value.details);
 
 export const isToIsolated: Guard<ToIsolated> = (value): value is ToIsolated =>
   isRecord(value) &&

@@ -23,8 +23,11 @@ export interface SiteAdapter {
    * gesture (a pointerdown on a picker item), null otherwise.
    */
   recognize(event: Event): Recognition;
-  /** The context for a reassign request the network layer held. */
-  describeRequest(match: ReassignMatch): Promise<HandoffContext>;
+  /**
+   * The context for a request the network layer held, or null when, looked at closely, it is not a
+   * handoff (e.g. a Trello member change that only adds yourself): then it goes out at once.
+   */
+  describeRequest(match: ReassignMatch): Promise<HandoffContext | null>;
   postComment(ticketKey: string, body: unknown): Promise<PostResult>;
   /** Names of expected page elements that are missing, when the page is one the adapter knows. */
   missingElements(): string[] | null;

@@ -1,5 +1,6 @@
 import type { RequestMatcher } from '../guard/net-hold';
 import type { ReassignMatch } from '../guard/net-protocol';
+import { jsonBody as json, list, record } from './request-body';
 
 // Which Jira REST calls change an assignee (shared/HOSTS.md §1b). Loaded in the MAIN world of every
 // Jira page, so it stays small: plain checks and regular expressions (see net-protocol.ts for why).
@@ -7,20 +8,6 @@ import type { ReassignMatch } from '../guard/net-protocol';
 const ISSUE_PATH = /\/rest\/api\/(?:2|3|latest)\/issue\/([^/?#]+)(\/assignee)?\/?$/;
 const BULK_PATH = /\/rest\/api\/(?:3|latest)\/bulk\/issues\/fields\/?$/;
 const ISSUE_KEY = /^(?:[A-Za-z][A-Za-z0-9_]*-\d+|\d+)$/;
-
-type Json = Record<string, unknown>;
-const record = (value: unknown): Json | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-
-function json(body: string | null): Json | undefined {
-  if (!body) return undefined;
-  try {
-    return record(JSON.parse(body));
-  } catch {
-    return undefined;
-  }
-}
 
 /** A user reference as Jira writes it: v3 `accountId`, v2 (Server) `name`; null unassigns. */
 function userId(user: unknown): string | null {
