@@ -1,4 +1,5 @@
 import { startGuard } from '../lib/guard/guard';
+import { liveSettings } from '../lib/guard/live-settings';
 import { createJiraAdapter } from '../lib/sites/jira';
 import { SITES } from '../lib/sites/registry';
 
@@ -7,6 +8,6 @@ export default defineContentScript({
   // Before the host's own scripts, so our capture listeners on window run first.
   runAt: 'document_start',
   main(ctx) {
-    startGuard(ctx, createJiraAdapter());
+    startGuard(ctx, createJiraAdapter(), liveSettings());
   },
 });

@@ -3,7 +3,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HandoffContext } from '../checklist/context';
 import { type Envelope, parseEnvelope, type Response, sendToBackground } from '../messaging';
 import type { SiteAdapter } from '../sites/adapter';
+import { enforcementFor } from '../storage/settings';
 import { type ChecklistFrame, mountChecklistFrame } from './checklist-frame';
+import type { LiveSettings } from './live-settings';
 import { isToIsolated, parse, send, TO_ISOLATED, TO_MAIN } from './net-protocol';
 
 // Site-independent interception in the isolated world: stops a reassign (UI event or held network
@@ -27,7 +29,8 @@ interface HoldRequest {
   abort(): void;
 }
 
-export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, settings: LiveSettings): void {
+  const enforced = () => enforcementFor(settings.current(), adapter.id) !== 'off';
   let active: ActiveHold | null = null;
   /** A held request is being looked at; another reassign meanwhile waits its turn like one under a dialog. */
   let deciding = false;
@@ -58,7 +61,7 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   }
 
   function onUiEvent(event: Event): void {
-    if (replaying || ctx.isInvalid) return;
+    if (replaying || ctx.isInvalid || !enforced()) return;
     const recognized = adapter.recognize(event);
     if (!recognized) return;
     event.preventDefault();
@@ -68,21 +71,35 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       active?.frame.focus();
       return;
     }
-    void startHold({
-      via: 'ui',
-      tickets: recognized.tickets,
-      context: recognized.enrich ? recognized.enrich().catch(() => recognized.context) : recognized.context,
-      release() {
-        send(window, TO_MAIN, { kind: 'pass', tickets: recognized.tickets });
-        replaying = true;
-        try {
-          recognized.replay();
-        } finally {
-          replaying = false;
-        }
-      },
-      abort() {},
-    });
+    const release = () => {
+      send(window, TO_MAIN, { kind: 'pass', tickets: recognized.tickets });
+      replaying = true;
+      try {
+        recognized.replay();
+      } finally {
+        replaying = false;
+      }
+    };
+    const hold = () =>
+      startHold({
+        via: 'ui',
+        tickets: recognized.tickets,
+        context: recognized.enrich ? recognized.enrich().catch(() => recognized.context) : recognized.context,
+        release,
+        abort() {},
+      });
+    if (!recognized.confirm) {
+      void hold();
+      return;
+    }
+    deciding = true;
+    void recognized
+      .confirm()
+      .catch(() => true)
+      .then((isHandoff) => {
+        deciding = false;
+        return isHandoff ? hold() : release();
+      });
   }
 
   function onHeldRequest(event: Event): void {
@@ -90,6 +107,7 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (!message || ctx.isInvalid) return;
     send(window, TO_MAIN, { kind: 'ack', id: message.id });
     const settle = (kind: 'release' | 'fail') => () => send(window, TO_MAIN, { kind, id: message.id });
+    if (!enforced()) return settle('release')();
     if (active || deciding) {
       // One dialog at a time: a second reassign while one is held fails like a cancelled one.
       settle('fail')();
@@ -154,6 +172,7 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(listener);
+    settings.stop();
     // The extension was updated or removed: the checklist can no longer complete, so the host is left
     // as it was (a held request fails like a cancelled one) and the draft stays in storage.
     if (active) finish(active.id, 'abort');

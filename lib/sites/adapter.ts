@@ -8,6 +8,11 @@ export interface RecognizedAction {
   context: HandoffContext;
   /** Fills what the DOM did not say (e.g. the current user's name), before the dialog shows it. */
   enrich?: () => Promise<HandoffContext>;
+  /**
+   * For an action that is a handoff only on a closer look (e.g. it depends on who the user is): the
+   * event is stopped first, and replayed with no dialog when this answers false.
+   */
+  confirm?: () => Promise<boolean>;
   /** Performs the original action once, as the host app would have. */
   replay(): void;
 }

@@ -139,9 +139,10 @@ export function createJiraAdapter(): SiteAdapter {
     if (item.closest(any(SELECTORS.assigneeField))) return true;
     const menu = item.closest(any(SELECTORS.pickerMenu));
     if (!menu) return false;
+    const controls = `[aria-controls="${CSS.escape(menu.id)}"]`;
     if (
       menu.id &&
-      document.querySelector(`${any(SELECTORS.assigneeField)} [aria-controls="${CSS.escape(menu.id)}"]`)
+      document.querySelector(any(SELECTORS.assigneeField.map((field) => `${field} ${controls}`)))
     ) {
       return true;
     }

@@ -2,6 +2,8 @@
 // background can use it without importing any site's DOM code.
 export const SITES = {
   jira: { name: 'Jira', matches: ['https://*.atlassian.net/*'], commentFormat: 'adf' },
+  zendesk: { name: 'Zendesk', matches: ['https://*.zendesk.com/*'], commentFormat: 'html' },
+  trello: { name: 'Trello', matches: ['https://trello.com/*'], commentFormat: 'markdown' },
 } as const satisfies Record<
   string,
   { name: string; matches: readonly string[]; commentFormat: CommentFormat }

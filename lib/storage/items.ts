@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { heldActionSchema, postFailureSchema, rawAnswersSchema } from '../messaging';
 import { metricEventSchema } from '../metrics/event';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsSchema } from './settings';
 import { validatedItem } from './validated-item';
 
 // Everything Baton keeps. Only the background writes; pages read.
@@ -51,3 +52,5 @@ export const healthItem = validatedItem(
   z.record(z.string(), z.object({ missing: z.array(z.string()), at: z.number() })),
   () => ({}),
 );
+
+export const settingsItem = validatedItem(`local:${SETTINGS_KEY}`, settingsSchema, () => DEFAULT_SETTINGS);
