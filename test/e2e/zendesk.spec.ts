@@ -1,0 +1,198 @@
+import type { Page } from '@playwright/test';
+import type { HostServer } from './fixtures/host-server.ts';
+import { checklist, expect, fillChecklist, GOOD_ANSWERS, LABELS, test } from './support/fixtures.ts';
+
+const TICKET = 'https://acme.zendesk.com/agent/tickets/101';
+const BOB = 9002;
+const ALICE = 9001;
+
+const panel = (page: Page, id: number) => page.locator(`[data-test-id="ticket-${id}-standard-layout"]`);
+
+async function chooseAssignee(page: Page, id: number, option: string) {
+  await panel(page, id).getByRole('combobox', { name: 'Assignee' }).click();
+  await panel(page, id).getByRole('option', { name: option, exact: true }).click();
+}
+
+async function typeReply(page: Page, id: number, text: string) {
+  const composer = panel(page, id).locator('[data-test-id="omnicomposer-rich-text-ckeditor"]');
+  await composer.click();
+  await composer.pressSequentially(text);
+}
+
+const ticketPuts = (server: HostServer, id: number) =>
+  server.requests({ method: 'PUT', path: new RegExp(`^/api/v2/tickets/${id}\\.json$`) });
+const notes = (server: HostServer, id: number) => server.zendesk.comments(id).filter((c) => !c.public);
+
+test('changing the assignee and submitting waits for the checklist; the internal note lands, then the submit', async ({
+  page,
+  server,
+}) => {
+  await page.goto(TICKET);
+  await chooseAssignee(page, 101, 'Support / Bob Chen');
+  await typeReply(page, 101, 'Hi Dana, Bob from our payments team will take it from here.');
+  await panel(page, 101).locator('[data-test-id="submit_button-button"]').click();
+
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('101');
+  await expect(dialog).toContainText('Bob Chen');
+  await expect(dialog).toContainText('Alice Park');
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+
+  await fillChecklist(dialog, {
+    ...GOOD_ANSWERS,
+    situation: 'Refund <b>stuck</b> at the bank & "pending" for 10 days',
+  });
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(panel(page, 101).getByRole('combobox', { name: 'Assignee' })).toBeVisible();
+  await expect(page.locator('[data-test-id="ticket-save-success"]')).toBeVisible();
+
+  const puts = ticketPuts(server, 101);
+  expect(puts).toHaveLength(2);
+  const [note, submit] = puts.map((request) => request.json as { ticket: Record<string, unknown> });
+  expect(note?.ticket).toEqual({ comment: { html_body: expect.any(String), public: false } });
+  expect(puts[0]?.headers['x-csrf-token']).toBe(server.zendesk.csrfToken);
+  expect(submit?.ticket).toMatchObject({ assignee_id: BOB, comment: { public: true } });
+  expect(JSON.stringify(submit)).toContain('Bob from our payments team will take it from here.');
+  expect(JSON.stringify(submit)).not.toContain('baton:v1');
+
+  const [handoff] = notes(server, 101).filter((c) => c.body.includes('baton:v1'));
+  expect(handoff?.htmlBody).toContain(
+    'Refund &lt;b&gt;stuck&lt;/b&gt; at the bank &amp; &quot;pending&quot;',
+  );
+  expect(handoff?.htmlBody).not.toContain('<b>stuck');
+  expect(handoff?.body).not.toContain('Bob from our payments team');
+  expect(handoff?.body).toMatch(/baton:v1 handoff=[A-Za-z0-9-]{6,}/);
+  expect(server.zendesk.ticket(101)?.assigneeId).toBe(BOB);
+  // The open tab shows the note without a reload: it is not stale.
+  const items = panel(page, 101).locator('[data-test-id="omni-log-comment-item"]');
+  await expect(items.filter({ hasText: 'baton:v1' })).toHaveCount(1);
+  await expect(items.filter({ hasText: 'baton:v1' })).toContainText('Internal note');
+});
+
+test('Cancel sends nothing and leaves the reply draft in the composer', async ({ page, server }) => {
+  await page.goto(TICKET);
+  await chooseAssignee(page, 101, 'Support / Bob Chen');
+  await typeReply(page, 101, 'Draft I have not sent yet');
+  await panel(page, 101).locator('[data-test-id="submit_button-button"]').click();
+  const dialog = checklist(page);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+  await expect(panel(page, 101).locator('[data-test-id="omnicomposer-rich-text-ckeditor"]')).toHaveText(
+    'Draft I have not sent yet',
+  );
+  expect(server.zendesk.ticket(101)?.assigneeId).toBe(ALICE);
+});
+
+test('"take it" on a ticket assigned to someone else, then Submit as Pending, is a handoff', async ({
+  page,
+  server,
+}) => {
+  await page.goto('https://acme.zendesk.com/agent/tickets/102');
+  await panel(page, 102).locator('[data-test-id="assignee-field-take-it-button"]').click();
+  await panel(page, 102).locator('[data-test-id="submit_button-menu-button"]').click();
+  await panel(page, 102).locator('[data-test-id="submit_button-menu-pending"]').click();
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('Chloé Dubois');
+  await expect(dialog).toContainText('Alice Park');
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => server.zendesk.ticket(102)?.assigneeId).toBe(ALICE);
+  expect(server.zendesk.ticket(102)?.status).toBe('pending');
+  expect(notes(server, 102).filter((c) => c.body.includes('baton:v1'))).toHaveLength(1);
+});
+
+test('a macro-style direct PUT that changes the assignee is caught by the network safety net', async ({
+  page,
+  server,
+}) => {
+  await page.goto(TICKET);
+  const result = page.evaluate(() =>
+    (
+      window as never as {
+        __zendeskReplica: { applyMacroDirect: (m: number, t: number) => Promise<unknown> };
+      }
+    ).__zendeskReplica.applyMacroDirect(360100001, 101),
+  );
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('Chloé Dubois');
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await result;
+  const puts = ticketPuts(server, 101).map((r) => r.json as { ticket: Record<string, unknown> });
+  expect(puts.map((p) => Object.keys(p.ticket).sort())).toEqual([['comment'], ['assignee_id', 'group_id']]);
+  expect(server.zendesk.ticket(101)?.assigneeId).toBe(9003);
+});
+
+test('with two ticket tabs open, the note goes to the ticket whose assignee changed', async ({
+  page,
+  server,
+}) => {
+  await page.goto(TICKET);
+  await page.locator('[data-test-id="header-tab"][data-entity-id="102"]').click();
+  await expect(panel(page, 102)).toBeVisible();
+  await chooseAssignee(page, 102, 'Tier 2 / Alice Park');
+  await panel(page, 102).locator('[data-test-id="submit_button-button"]').click();
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('102');
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => server.zendesk.ticket(102)?.assigneeId).toBe(ALICE);
+  expect(notes(server, 102).filter((c) => c.body.includes('baton:v1'))).toHaveLength(1);
+  expect(notes(server, 101)).toHaveLength(0);
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+});
+
+test('a status-only submit, and a reply, go straight through with no dialog', async ({ page, server }) => {
+  await page.goto(TICKET);
+  await typeReply(page, 101, 'Any news on this?');
+  await panel(page, 101).getByRole('combobox', { name: 'Assignee' }).click();
+  await page.keyboard.press('Escape');
+  await panel(page, 101).locator('[data-test-id="submit_button-menu-button"]').click();
+  await panel(page, 101).locator('[data-test-id="submit_button-menu-pending"]').click();
+  await expect(page.locator('[data-test-id="ticket-save-success"]')).toBeVisible();
+  await expect(page.locator('iframe[data-baton="checklist"]')).toHaveCount(0);
+  expect(server.zendesk.ticket(101)?.status).toBe('pending');
+  expect(ticketPuts(server, 101)).toHaveLength(1);
+});
+
+test('the keyboard submit (Ctrl+Alt+S) with a changed assignee is held too', async ({ page, server }) => {
+  await page.goto(TICKET);
+  await chooseAssignee(page, 101, 'Billing / 김민준');
+  await page.keyboard.press('Control+Alt+KeyS');
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('김민준');
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => server.zendesk.ticket(101)?.assigneeId).toBe(9004);
+  expect(ticketPuts(server, 101)).toHaveLength(2);
+});
+
+test('a stale CSRF token is refreshed once; a note that still fails waits in the outbox with the draft kept', async ({
+  page,
+  server,
+}) => {
+  await page.goto(TICKET);
+  await chooseAssignee(page, 101, 'Support / Bob Chen');
+  await panel(page, 101).locator('[data-test-id="submit_button-button"]').click();
+  const dialog = checklist(page);
+  await fillChecklist(dialog);
+  server.failNext('PUT', /^\/api\/v2\/tickets\/101\.json$/, {
+    status: 403,
+    body: '{"error":{"title":"Forbidden","message":"Invalid authenticity token"}}',
+    times: 2,
+  });
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Invalid authenticity token');
+  await expect(dialog.getByLabel(LABELS.told, { exact: true })).toHaveValue(GOOD_ANSWERS.told);
+  expect(server.zendesk.ticket(101)?.assigneeId).toBe(ALICE);
+  await dialog.getByRole('button', { name: 'Retry' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => server.zendesk.ticket(101)?.assigneeId).toBe(BOB);
+  expect(notes(server, 101).filter((c) => c.body.includes('baton:v1'))).toHaveLength(1);
+});
