@@ -107,7 +107,10 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
     if (!message || ctx.isInvalid) return;
     send(window, TO_MAIN, { kind: 'ack', id: message.id });
     const settle = (kind: 'release' | 'fail') => () => send(window, TO_MAIN, { kind, id: message.id });
-    if (!enforced()) return settle('release')();
+    if (!enforced()) {
+      settle('release')();
+      return;
+    }
     if (active || deciding) {
       // One dialog at a time: a second reassign while one is held fails like a cancelled one.
       settle('fail')();
