@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { handoffContextSchema } from './checklist/context';
+import { okSchema as ok, toContent } from './content-messaging';
 
 // The typed message protocol between content scripts, the checklist page, the popup and the
 // background. zod/mini because content scripts on every host page import it. Every message is parsed
@@ -37,8 +38,6 @@ export const heldActionSchema = z.object({
 });
 export type HeldAction = z.infer<typeof heldActionSchema>;
 
-const ok = z.object({ ok: z.boolean() });
-
 export const protocol = {
   // content script → background
   'hold:open': { request: z.object({ held: heldActionSchema }), response: ok },
@@ -46,25 +45,11 @@ export const protocol = {
     request: z.object({ site: z.string(), missing: z.array(z.string().check(z.maxLength(100))) }),
     response: ok,
   },
-  // background → content script
-  'hold:post': {
-    // release: the last comment of the handoff, so the content script releases the reassign as soon as
-    // it lands, without waiting for another round trip through a service worker that may be stopped.
-    request: z.object({
-      holdId: id,
-      handoffId: id,
-      ticketKey: z.string(),
-      body: z.unknown(),
-      release: z.boolean(),
-    }),
-    response: postResultSchema,
-  },
-  'hold:release': { request: z.object({ holdId: id }), response: ok },
-  'hold:abort': { request: z.object({ holdId: id }), response: ok },
-  'outbox:post': {
-    request: z.object({ handoffId: id, ticketKey: z.string(), body: z.unknown() }),
-    response: postResultSchema,
-  },
+  // background → content script (their schemas live with the content side, which parses them)
+  'hold:post': { request: toContent['hold:post'], response: postResultSchema },
+  'hold:release': { request: toContent['hold:release'], response: ok },
+  'hold:abort': { request: toContent['hold:abort'], response: ok },
+  'outbox:post': { request: toContent['outbox:post'], response: postResultSchema },
   // checklist page → background
   'hold:get': {
     request: z.object({ holdId: id }),
@@ -91,10 +76,13 @@ export const protocol = {
   },
   'hold:cancel': { request: z.object({ holdId: id }), response: ok },
   'hold:release-anyway': { request: z.object({ holdId: id }), response: ok },
+  // popup → background: the outbox entry is named by its handoff and ticket (one entry per ticket)
+  'outbox:retry': { request: z.object({ handoffId: id, ticketKey: z.string() }), response: ok },
+  'outbox:discard': { request: z.object({ handoffId: id, ticketKey: z.string() }), response: ok },
 } as const;
 
 export type MessageType = keyof typeof protocol;
-export type Request<T extends MessageType> = z.infer<(typeof protocol)[T]['request']>;
+export type Request<T extends MessageType> = Omit<z.infer<(typeof protocol)[T]['request']>, 'type'>;
 export type Response<T extends MessageType> = z.infer<(typeof protocol)[T]['response']>;
 export type Envelope = { [T in MessageType]: { type: T } & Request<T> }[MessageType];
 

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HandoffContext } from '../checklist/context';
-import { type Envelope, parseEnvelope, type Response, sendToBackground } from '../messaging';
+import { parseToContent, sendFromContent, type ToContent } from '../content-messaging';
+import type { PostResult } from '../messaging';
 import type { SiteAdapter } from '../sites/adapter';
 import { enforcementFor } from '../storage/settings';
 import { type ChecklistFrame, mountChecklistFrame } from './checklist-frame';
@@ -11,7 +12,16 @@ import { isToIsolated, parse, send, TO_ISOLATED, TO_MAIN } from './net-protocol'
 // Site-independent interception in the isolated world: stops a reassign (UI event or held network
 // request), shows the checklist, and when the background says so releases or drops it, exactly once.
 
-const UI_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'keydown'] as const;
+// pointerover lets adapters follow what is under the pointer (Trello's Space acts on the hovered card).
+const UI_EVENTS = [
+  'pointerover',
+  'pointerdown',
+  'mousedown',
+  'pointerup',
+  'mouseup',
+  'click',
+  'keydown',
+] as const;
 const HEALTH_CHECK_DELAY_MS = 4000;
 
 interface ActiveHold {
@@ -51,7 +61,8 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
     active = { id, frame, release: request.release, abort: request.abort };
     try {
       const context = await request.context;
-      await sendToBackground('hold:open', {
+      await sendFromContent({
+        type: 'hold:open',
         held: { id, site: adapter.id, via: request.via, context, tickets: request.tickets },
       });
     } catch {
@@ -72,7 +83,7 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
       return;
     }
     const release = () => {
-      send(window, TO_MAIN, { kind: 'pass', tickets: recognized.tickets });
+      send(window, TO_MAIN, { kind: 'pass', tickets: recognized.passTickets?.() ?? recognized.tickets });
       replaying = true;
       try {
         recognized.replay();
@@ -142,9 +153,7 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
       });
   }
 
-  async function onMessage(
-    message: Envelope,
-  ): Promise<Response<'hold:post'> | Response<'hold:release'> | undefined> {
+  async function onMessage(message: ToContent): Promise<PostResult | { ok: boolean }> {
     switch (message.type) {
       case 'hold:post': {
         if (active?.id !== message.holdId) return { ok: false, failure: { kind: 'lost' } };
@@ -158,13 +167,11 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
         return { ok: finish(message.holdId, 'release') };
       case 'hold:abort':
         return { ok: finish(message.holdId, 'abort') };
-      default:
-        return undefined;
     }
   }
 
   const listener = (raw: unknown) => {
-    const message = parseEnvelope(raw);
+    const message = parseToContent(raw);
     return message ? onMessage(message) : undefined;
   };
 
@@ -185,7 +192,7 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
     ctx.setTimeout(() => {
       const missing = adapter.missingElements();
       if (missing)
-        void sendToBackground('health:report', { site: adapter.id, missing }).catch(() => undefined);
+        void sendFromContent({ type: 'health:report', site: adapter.id, missing }).catch(() => undefined);
     }, HEALTH_CHECK_DELAY_MS);
   });
 }

@@ -128,6 +128,7 @@ export function aggregate(events: readonly MetricEvent[], options: AggregateOpti
   const sites = new Map<string, SiteCounts>();
   const reasons = new Map<string, number>();
   const tickets = new Map<string, HotPotato>();
+  const urlAt = new Map<string, number>(); // when each ticket's address was recorded
   const lastWeek: MetricEvent[] = [];
 
   for (const event of events) {
@@ -153,23 +154,16 @@ export function aggregate(events: readonly MetricEvent[], options: AggregateOpti
     if (event.outcome !== 'completed') continue;
     if (event.reason !== undefined) reasons.set(event.reason, (reasons.get(event.reason) ?? 0) + 1);
     const ticketId = `${event.site}\u0000${event.ticketKey}`;
-    const ticket = tickets.get(ticketId);
+    let ticket = tickets.get(ticketId);
     if (!ticket) {
-      tickets.set(ticketId, {
-        site: event.site,
-        ticketKey: event.ticketKey,
-        ...(isWebAddress(event.url) ? { url: event.url } : {}),
-        count: 1,
-        lastAt: at,
-      });
-      continue;
+      ticket = { site: event.site, ticketKey: event.ticketKey, count: 0, lastAt: at };
+      tickets.set(ticketId, ticket);
     }
     ticket.count += 1;
-    if (at >= ticket.lastAt) {
-      ticket.lastAt = at;
-      if (isWebAddress(event.url)) ticket.url = event.url;
-    } else if (ticket.url === undefined && isWebAddress(event.url)) {
+    if (at > ticket.lastAt) ticket.lastAt = at;
+    if (isWebAddress(event.url) && at >= (urlAt.get(ticketId) ?? Number.NEGATIVE_INFINITY)) {
       ticket.url = event.url;
+      urlAt.set(ticketId, at);
     }
   }
 
@@ -218,7 +212,13 @@ export function aggregate(events: readonly MetricEvent[], options: AggregateOpti
       .sort((a, b) => b.completed - a.completed || a.reason.localeCompare(b.reason)),
     hotPotatoes: [...tickets.values()]
       .filter((ticket) => ticket.count >= threshold)
-      .sort((a, b) => b.lastAt - a.lastAt),
+      .sort(
+        (a, b) =>
+          b.lastAt - a.lastAt ||
+          b.count - a.count ||
+          a.ticketKey.localeCompare(b.ticketKey) ||
+          a.site.localeCompare(b.site),
+      ),
     allTime: { ...allTime, guarded: sum(allTime), firstDay: allTimeFirstDay },
   };
 }

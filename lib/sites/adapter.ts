@@ -13,6 +13,8 @@ export interface RecognizedAction {
    * event is stopped first, and replayed with no dialog when this answers false.
    */
   confirm?: () => Promise<boolean>;
+  /** Every name of the tickets the replayed request may use, when the page and the API name them differently. */
+  passTickets?: () => string[];
   /** Performs the original action once, as the host app would have. */
   replay(): void;
 }

@@ -188,7 +188,7 @@ export function createJiraAdapter(): SiteAdapter {
   }
 
   function recognizePointer(event: MouseEvent, target: Element) {
-    if (event.button !== 0) return null;
+    if (event.button !== 0 || event.type === 'pointerover') return null;
     const assignToMe = target.closest(any(SELECTORS.assignToMe));
     const item = assignToMe ? null : target.closest(any(SELECTORS.pickerItem));
     if (!assignToMe && !(item && isAssigneePicker(item))) {

@@ -177,7 +177,7 @@ export function createZendeskAdapter(): SiteAdapter {
       if (event.type === 'pointerdown' || event.type === 'mousedown' || event.type === 'keydown')
         remember(target);
       if (event instanceof MouseEvent) {
-        if (event.button !== 0) return null;
+        if (event.button !== 0 || event.type === 'pointerover') return null;
         const button = target.closest(`${any(SELECTORS.submit)}, ${any(SELECTORS.submitAs)}`);
         if (!button) return null;
         const action = submitAction(button, () => replayClick(button));

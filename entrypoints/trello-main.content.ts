@@ -1,0 +1,13 @@
+import { installNetHold } from '../lib/guard/net-hold';
+import { SITES } from '../lib/sites/registry';
+import { trelloRequestMatcher } from '../lib/sites/trello-requests';
+
+export default defineContentScript({
+  matches: [...SITES.trello.matches],
+  world: 'MAIN',
+  // Before the host's scripts take their own references to fetch and XMLHttpRequest.
+  runAt: 'document_start',
+  main() {
+    installNetHold(window, trelloRequestMatcher);
+  },
+});
