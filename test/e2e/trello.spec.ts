@@ -1,0 +1,243 @@
+import type { Page } from '@playwright/test';
+import type { HostServer } from './fixtures/host-server.ts';
+import { checklist, expect, fillChecklist, GOOD_ANSWERS, test } from './support/fixtures.ts';
+
+// The service worker's own global, in evaluate callbacks that run there.
+declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+
+const BOARD = 'https://trello.com/b/AbCd1234/support-escalations';
+const REFUND = 'https://trello.com/c/Xy12Ab34/1-refund-not-received';
+const SSO = 'https://trello.com/c/Qw56Er78/2-sso-login-loop';
+const ALICE = '5f1a0b0c0d0e0f1011121301';
+const BOB = '5f1a0b0c0d0e0f1011121302';
+const CHLOE = '5f1a0b0c0d0e0f1011121303';
+
+const memberChanges = (server: HostServer) =>
+  server
+    .requests()
+    .filter(
+      (r) =>
+        /^\/1\/cards\/[^/]+\/idMembers/.test(r.path) ||
+        (r.method === 'PUT' && /^\/1\/cards\/[^/]+$/.test(r.path) && /idMembers|idList/.test(r.body)),
+    );
+const comments = (server: HostServer) => server.requests({ method: 'POST', path: /\/actions\/comments$/ });
+const handoffComments = (server: HostServer, card: string) =>
+  server.trello.comments(card).filter((c) => c.text.includes('baton:v1'));
+
+async function openMembers(page: Page) {
+  await page.locator('[data-testid="card-back-members-button"]').click();
+  return page.locator('[data-testid="members-popover"]');
+}
+
+test('adding another member waits for the checklist; the comment lands, then the member', async ({
+  page,
+  server,
+}) => {
+  await page.goto(REFUND);
+  const popover = await openMembers(page);
+  await popover.getByRole('button', { name: 'Bob Chen' }).click();
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('Refund not received');
+  await expect(dialog).toContainText('Bob Chen');
+  expect(memberChanges(server)).toHaveLength(0);
+  await fillChecklist(dialog, {
+    ...GOOD_ANSWERS,
+    situation: 'Card **payment** failed; see [docs](javascript:alert(1)) @board',
+  });
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-testid="card-back-member-avatar"][title="Bob Chen"]')).toBeVisible();
+
+  const [comment] = comments(server);
+  const changes = memberChanges(server);
+  expect(changes).toHaveLength(1);
+  expect(comment?.seq).toBeLessThan(changes[0]?.seq ?? 0);
+  expect(server.trello.card('Xy12Ab34')?.idMembers).toEqual([ALICE, BOB]);
+  const [handoff] = handoffComments(server, 'Xy12Ab34');
+  expect(handoff?.text).toContain('Card \\*\\*payment\\*\\* failed');
+  expect(handoff?.text).not.toContain('@board');
+  expect(handoff?.text).not.toContain('](javascript:');
+  expect(handoff?.text).toMatch(/baton:v1 handoff=[A-Za-z0-9-]{6,}/);
+});
+
+test('Cancel leaves the card as it was', async ({ page, server }) => {
+  await page.goto(REFUND);
+  const popover = await openMembers(page);
+  await popover.getByRole('button', { name: 'Chloé Dubois' }).click();
+  const dialog = checklist(page);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(memberChanges(server)).toHaveLength(0);
+  expect(comments(server)).toHaveLength(0);
+  expect(server.trello.card('Xy12Ab34')?.idMembers).toEqual([ALICE]);
+});
+
+test('joining a card yourself is not a handoff: no dialog, the member is added at once', async ({
+  page,
+  server,
+}) => {
+  await page.goto('https://trello.com/c/Zx90Cv12/3-invoice-address-wrong');
+  await page.locator('[data-testid="card-back-join-button"]').click();
+  await expect(page.locator('[data-testid="card-back-leave-button"]')).toBeVisible();
+  await expect(page.locator('iframe[data-baton="checklist"]')).toHaveCount(0);
+  expect(server.trello.card('Zx90Cv12')?.idMembers).toEqual([ALICE]);
+});
+
+test('leaving a card while another member stays is a handoff', async ({ page, server }) => {
+  await page.goto(SSO);
+  await page.locator('[data-testid="card-back-leave-button"]').click();
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('Chloé Dubois');
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => server.trello.card('Qw56Er78')?.idMembers).toEqual([CHLOE]);
+  expect(handoffComments(server, 'Qw56Er78')).toHaveLength(1);
+});
+
+test('removing someone else through their profile card is not a handoff', async ({ page, server }) => {
+  await page.goto(SSO);
+  await page.locator('[data-testid="card-back-member-avatar"][title="Chloé Dubois"]').click();
+  await page.locator('[data-testid="remove-from-card"]').click();
+  await expect.poll(() => server.trello.card('Qw56Er78')?.idMembers).toEqual([ALICE]);
+  await expect(page.locator('iframe[data-baton="checklist"]')).toHaveCount(0);
+});
+
+test('Space on an open card you share removes you only after the checklist', async ({ page, server }) => {
+  await page.goto(SSO);
+  await page.locator('[data-testid="card-back-name"]').click();
+  await page.keyboard.press('Space');
+  const dialog = checklist(page);
+  await expect(dialog).toBeVisible();
+  expect(memberChanges(server)).toHaveLength(0);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect.poll(() => server.trello.card('Qw56Er78')?.idMembers).toEqual([CHLOE]);
+  expect(memberChanges(server)).toHaveLength(1);
+});
+
+test.describe('with "Tier 2 handoff" named as a handoff list', () => {
+  test.beforeEach(async ({ ext }) => {
+    await ext.worker.evaluate(() =>
+      chrome.storage.local.set({
+        settings: {
+          enforcement: {},
+          templateBySite: {},
+          retentionDays: 365,
+          trello: {
+            addOthers: true,
+            removeSelfWhileOthersStay: true,
+            joinSelf: false,
+            removeOthers: false,
+            handoffLists: ['Tier 2 handoff'],
+          },
+        },
+      }),
+    );
+  });
+
+  test('moving a card into it with the Move action is a handoff; moving elsewhere is not', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(REFUND);
+    await page.locator('[data-testid="card-back-actions-button"]').click();
+    await page
+      .locator('[data-testid="card-actions-popover"]')
+      .getByRole('menuitem', { name: 'Move' })
+      .click();
+    const move = page.locator('[data-testid="move-card-popover"]');
+    await move.getByLabel('List').selectOption({ label: 'Tier 2 handoff' });
+    await move.locator('[data-testid="move-card-popover-move-button"]').click();
+    const dialog = checklist(page);
+    await expect(dialog).toContainText('Tier 2 handoff');
+    await fillChecklist(dialog);
+    await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+    await expect(dialog).toBeHidden();
+    await expect
+      .poll(() => server.trello.card('Xy12Ab34')?.idList)
+      .toBe(server.trello.lists.find((l) => l.name === 'Tier 2 handoff')?.id);
+    expect(handoffComments(server, 'Xy12Ab34')).toHaveLength(1);
+
+    await page.locator('[data-testid="card-back-actions-button"]').click();
+    await page
+      .locator('[data-testid="card-actions-popover"]')
+      .getByRole('menuitem', { name: 'Move' })
+      .click();
+    await move.getByLabel('List').selectOption({ label: 'Done' });
+    await move.locator('[data-testid="move-card-popover-move-button"]').click();
+    const done = server.trello.lists.find((l) => l.name === 'Done')?.id;
+    await expect.poll(() => server.trello.card('Xy12Ab34')?.idList).toBe(done);
+    await expect(page.locator('iframe[data-baton="checklist"]')).toHaveCount(0);
+  });
+
+  test('dragging a card into it on the board is caught by the network safety net', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(BOARD);
+    const card = page.locator('[data-testid="list-card"][data-short-link="Zx90Cv12"]');
+    const target = page
+      .locator('[data-testid="list"]')
+      .filter({ hasText: 'Tier 2 handoff' })
+      .locator('[data-testid="list-cards"]');
+    await card.dragTo(target);
+    const dialog = checklist(page);
+    await expect(dialog).toContainText('Invoice address wrong');
+    expect(memberChanges(server)).toHaveLength(0);
+    await fillChecklist(dialog);
+    await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+    await expect(dialog).toBeHidden();
+    await expect
+      .poll(() => server.trello.card('Zx90Cv12')?.idList)
+      .toBe(server.trello.lists.find((l) => l.name === 'Tier 2 handoff')?.id);
+    expect(comments(server)[0]?.seq).toBeLessThan(memberChanges(server)[0]?.seq ?? 0);
+  });
+});
+
+test('a member change sent straight to the API by page code is caught', async ({ page, server }) => {
+  await page.goto(BOARD);
+  const result = page.evaluate(
+    (bob) =>
+      (
+        window as never as {
+          __trelloReplica: { api: (m: string, p: string, q: unknown) => Promise<{ status: number }> };
+        }
+      ).__trelloReplica.api('POST', '/1/cards/Xy12Ab34/idMembers', { value: bob }),
+    BOB,
+  );
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('Bob Chen');
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  expect((await result).status).toBe(200);
+  expect(server.trello.card('Xy12Ab34')?.idMembers).toEqual([ALICE, BOB]);
+  expect(handoffComments(server, 'Xy12Ab34')).toHaveLength(1);
+});
+
+test('editing the description goes straight through', async ({ page, server }) => {
+  await page.goto(REFUND);
+  await page.locator('[data-testid="description-edit-button"]').click();
+  await page.getByRole('textbox', { name: 'Description' }).fill('Customer sent the bank statement.');
+  await page.locator('[data-testid="description-save-button"]').click();
+  await expect.poll(() => server.trello.card('Xy12Ab34')?.desc).toBe('Customer sent the bank statement.');
+  await expect(page.locator('iframe[data-baton="checklist"]')).toHaveCount(0);
+});
+
+test("when the API refuses Baton's comment, it lands through the card's own comment editor", async ({
+  page,
+  server,
+}) => {
+  server.trello.refuseTokenComments(true);
+  await page.goto(REFUND);
+  const popover = await openMembers(page);
+  await popover.getByRole('button', { name: 'Bob Chen' }).click();
+  const dialog = checklist(page);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => handoffComments(server, 'Xy12Ab34').length).toBe(1);
+  expect(server.trello.card('Xy12Ab34')?.idMembers).toEqual([ALICE, BOB]);
+  const refused = comments(server).filter((r) => r.status === 401);
+  expect(refused).toHaveLength(1);
+});
