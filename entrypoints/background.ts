@@ -1,9 +1,18 @@
+import { syncCustomHosts } from '../lib/background/custom-hosts';
 import { abandonHoldsOfTab } from '../lib/background/handoffs';
 import { RETRY_ALARM, retryDue } from '../lib/background/outbox-retry';
 import { routeMessage } from '../lib/background/router';
+import { effectiveSettings } from '../lib/storage/effective-settings';
 
 export default defineBackground(() => {
+  const syncHosts = () =>
+    void effectiveSettings().then(({ settings }) => syncCustomHosts(settings.customHosts));
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender));
+  browser.runtime.onInstalled.addListener(syncHosts);
+  browser.runtime.onStartup.addListener(syncHosts);
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') syncHosts();
+  });
   browser.tabs.onRemoved.addListener((tabId) => void abandonHoldsOfTab(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_ALARM) void retryDue();

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { handoffContextSchema } from './checklist/context';
 import { okSchema as ok, toContent } from './content-messaging';
+import { enforcementSchema, settingsSchema } from './storage/settings';
 
 // The typed message protocol between content scripts, the checklist page, the popup and the
 // background. zod/mini because content scripts on every host page import it. Every message is parsed
@@ -59,6 +60,8 @@ export const protocol = {
         found: z.literal(true),
         held: heldActionSchema,
         shownAt: z.number(),
+        template: z.unknown(),
+        enforcement: enforcementSchema,
         draft: z.nullable(rawAnswersSchema),
         failure: z.optional(postFailureSchema),
       }),
@@ -76,6 +79,21 @@ export const protocol = {
   },
   'hold:cancel': { request: z.object({ holdId: id }), response: ok },
   'hold:release-anyway': { request: z.object({ holdId: id }), response: ok },
+  // "remind" enforcement: the user may let the reassign through without a handoff, saying why.
+  'hold:skip': {
+    request: z.object({ holdId: id, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)) }),
+    response: ok,
+  },
+  // options page → background
+  'settings:save': { request: z.object({ settings: settingsSchema }), response: ok },
+  'templates:save': {
+    request: z.object({ templates: z.array(z.unknown()).check(z.maxLength(50)) }),
+    response: z.union([
+      z.object({ ok: z.literal(true) }),
+      z.object({ ok: z.literal(false), error: z.string() }),
+    ]),
+  },
+  'data:clear': { request: z.object({ what: z.enum(['metrics', 'everything']) }), response: ok },
   // popup → background: the outbox entry is named by its handoff and ticket (one entry per ticket)
   'outbox:retry': { request: z.object({ handoffId: id, ticketKey: z.string() }), response: ok },
   'outbox:discard': { request: z.object({ handoffId: id, ticketKey: z.string() }), response: ok },

@@ -27,6 +27,8 @@ export interface ChecklistDialogProps {
   onCancel(): void;
   onReleaseAnyway(): void;
   onCopy(text: string): Promise<void>;
+  /** Present when the site's enforcement is "remind": the user may skip, saying why. */
+  onSkip?: (reason: string) => void;
 }
 
 type Phase =
@@ -76,6 +78,9 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
       : { kind: 'editing' },
   );
   const [copied, setCopied] = useState(false);
+  const [skipping, setSkipping] = useState(false);
+  const [skipReason, setSkipReason] = useState('');
+  const [skipError, setSkipError] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const introId = useId();
@@ -240,7 +245,39 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
             {copied ? <p role="status">{t('copied')}</p> : null}
           </div>
         ) : null}
+        {props.onSkip && skipping ? (
+          <div className="skip">
+            <label htmlFor="skip-reason">{t('skipReasonLabel')}</label>
+            <textarea
+              id="skip-reason"
+              rows={2}
+              value={skipReason}
+              aria-invalid={skipError || undefined}
+              aria-describedby={skipError ? 'skip-reason-error' : undefined}
+              onChange={(event) => setSkipReason(event.target.value)}
+            />
+            {skipError ? (
+              <p className="error" id="skip-reason-error">
+                {t('skipReasonRequired')}
+              </p>
+            ) : null}
+            <button
+              type="button"
+              onClick={() => {
+                if (skipReason.trim() === '') setSkipError(true);
+                else props.onSkip?.(skipReason.trim());
+              }}
+            >
+              {t('skipConfirm')}
+            </button>
+          </div>
+        ) : null}
         <div className="actions">
+          {props.onSkip && !skipping && phase.kind === 'editing' ? (
+            <button type="button" className="link" onClick={() => setSkipping(true)}>
+              {t('skipOffer')}
+            </button>
+          ) : null}
           <button type="button" className="secondary" onClick={props.onCancel}>
             {phase.kind === 'lost' ? t('close') : t('cancel')}
           </button>

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
+import { SERVICE_HANDOFF } from '../../lib/checklist/default-template';
+import { templateSchema } from '../../lib/checklist/template';
 import { uiLocale } from '../../lib/locale';
 import { type Response, sendToBackground } from '../../lib/messaging';
 import { isSiteId, SITES } from '../../lib/sites/registry';
-import { templateFor } from '../../lib/storage/templates';
 import { translate } from '../translate';
 import { ChecklistDialog } from './checklist-dialog';
 
@@ -41,7 +42,7 @@ export function ChecklistPage({ holdId }: { holdId: string }) {
   const site = hold.held.site;
   return (
     <ChecklistDialog
-      template={templateFor(site)}
+      template={templateSchema.safeParse(hold.template).data ?? SERVICE_HANDOFF}
       locale={locale}
       t={translate}
       siteName={isSiteId(site) ? SITES[site].name : site}
@@ -56,6 +57,11 @@ export function ChecklistPage({ holdId }: { holdId: string }) {
       onCancel={close}
       onReleaseAnyway={() => void sendToBackground('hold:release-anyway', { holdId }).catch(() => undefined)}
       onCopy={(text) => navigator.clipboard.writeText(text)}
+      onSkip={
+        hold.enforcement === 'remind'
+          ? (reason) => void sendToBackground('hold:skip', { holdId, reason }).catch(() => undefined)
+          : undefined
+      }
     />
   );
 }

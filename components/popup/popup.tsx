@@ -1,51 +1,59 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { uiLocale } from '../../lib/locale';
-import type { MetricEvent } from '../../lib/metrics/event';
-import { figures } from '../../lib/metrics/summary';
-import { isSiteId, SITES } from '../../lib/sites/registry';
-import { eventsItem, healthItem, type OutboxEntry, outboxItem } from '../../lib/storage/items';
+import { aggregate } from '../../lib/metrics/aggregate';
+import { currentZone } from '../../lib/metrics/local-day';
 import { translate as t } from '../translate';
+import { ByReason, BySite, NotCompleted } from './breakdowns';
+import { EmptyState } from './empty-state';
 import { Figure } from './figure';
+import { formats } from './format';
+import { HealthWarnings } from './health-warnings';
+import { HotPotatoes } from './hot-potatoes';
+import { OutboxList } from './outbox-list';
+import { TrendChart } from './trend-chart';
+import { type PopupData, usePopupData } from './use-popup-data';
 
-type Health = Awaited<ReturnType<typeof healthItem.get>>;
+/** Marked when the main figures are first on screen, so the §9 budget can be measured end to end. */
+export const FIGURES_MARK = 'baton:popup-figures';
 
-/** First version of the metrics popup: the three main figures, what waits in the outbox, and site health. */
-export function Popup() {
-  const [events, setEvents] = useState<MetricEvent[] | null>(null);
-  const [outbox, setOutbox] = useState<OutboxEntry[]>([]);
-  const [health, setHealth] = useState<Health>({});
+/**
+ * The metrics popup: the three main figures first (DESIGN.md §6, §8), then what needs the user (site
+ * health, the outbox), then the 30-day trend, hot potatoes and the breakdowns.
+ */
+export function Popup({ first }: { first?: Promise<PopupData> }) {
+  const data = usePopupData(first);
+  const locale = uiLocale();
+  const format = useMemo(() => formats(locale), [locale]);
+  const now = useMemo(() => (data ? Date.now() : 0), [data]);
+  const result = useMemo(
+    () => (data ? aggregate(data.events, { now, zone: currentZone(), buckets: data.buckets }) : null),
+    [data, now],
+  );
 
   useEffect(() => {
-    document.documentElement.lang = uiLocale();
-    void eventsItem.get().then(setEvents);
-    void outboxItem.get().then(setOutbox);
-    void healthItem.get().then(setHealth);
-    const stops = [eventsItem.watch(setEvents), outboxItem.watch(setOutbox), healthItem.watch(setHealth)];
-    return () => {
-      for (const stop of stops) stop();
-    };
-  }, []);
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const ready = result !== null;
+  useEffect(() => {
+    if (ready) performance.mark(FIGURES_MARK);
+  }, [ready]);
 
-  if (events === null) return null;
-  const now = Date.now();
-  const week = figures(events, now);
+  if (!data || !result) return null;
+  const week = result.figures;
   const noData = t('noData');
-  const unhealthy = Object.entries(health).filter(([, site]) => site.missing.length > 0);
+  const empty = data.events.length === 0 && data.buckets.length === 0;
 
   return (
     <main>
-      <h1>{t('popupTitle')}</h1>
-      {unhealthy.map(([site, state]) => (
-        <p key={site} className="warning" role="alert">
-          {t('healthWarning', [isSiteId(site) ? SITES[site].name : site, state.missing.join(', ')])}
-        </p>
-      ))}
+      <header>
+        <h1>{t('popupTitle')}</h1>
+      </header>
       <div className="figures">
         <Figure
           id="handoffs"
           label={t('figureHandoffs')}
           hint={t('figureHandoffsHint')}
-          value={String(week.handoffs)}
+          value={format.number(week.handoffs)}
         />
         <Figure
           id="completion-rate"
@@ -60,8 +68,29 @@ export function Popup() {
           value={week.medianFillSeconds === null ? noData : t('seconds', [String(week.medianFillSeconds)])}
         />
       </div>
-      {outbox.length > 0 ? <p className="outbox">{t('outboxWaiting', [String(outbox.length)])}</p> : null}
-      {events.length === 0 ? <p className="empty">{t('emptyState')}</p> : null}
+      <HealthWarnings health={data.health} format={format} now={now} />
+      <OutboxList entries={data.outbox} format={format} now={now} />
+      {empty ? (
+        <EmptyState />
+      ) : (
+        <>
+          <TrendChart aggregate={result} format={format} />
+          <HotPotatoes tickets={result.hotPotatoes} format={format} now={now} />
+          <ByReason aggregate={result} format={format} locale={locale} />
+          <BySite aggregate={result} format={format} />
+          <NotCompleted aggregate={result} format={format} />
+          {result.allTime.firstDay ? (
+            <p className="all-time">
+              {t('popupAllTime', [
+                format.dayWithYear(result.allTime.firstDay),
+                format.number(result.allTime.completed),
+                format.number(result.allTime.guarded),
+              ])}
+            </p>
+          ) : null}
+        </>
+      )}
+      <footer>{t('popupLocalOnly')}</footer>
     </main>
   );
 }

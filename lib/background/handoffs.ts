@@ -1,7 +1,9 @@
+import { type Template, templateSchema } from '../checklist/template';
 import { type CleanAnswers, validateAnswers } from '../checklist/validate';
 import { type HeldAction, type PostFailure, type Request, type Response, sendToTab } from '../messaging';
 import type { MetricEvent, Outcome } from '../metrics/event';
 import { isSiteId, SITES } from '../sites/registry';
+import { effectiveSettings } from '../storage/effective-settings';
 import {
   DRAFT_LIMIT,
   DRAFT_MAX_AGE_MS,
@@ -13,6 +15,7 @@ import {
   type OutboxEntry,
   outboxItem,
 } from '../storage/items';
+import { enforcementFor } from '../storage/settings';
 import { templateFor } from '../storage/templates';
 import { clearTabBadge, refreshBadge } from './badge';
 import { renderComment } from './comment';
@@ -28,7 +31,12 @@ export function draftKey(held: HeldAction): string {
   return `${held.site}|${new URL(held.context.url).origin}|${held.context.ticketKey}`;
 }
 
-async function recordEvent(hold: Hold, outcome: Outcome, answers?: CleanAnswers): Promise<void> {
+async function recordEvent(
+  hold: Hold,
+  outcome: Outcome,
+  answers?: CleanAnswers,
+  skipReason?: string,
+): Promise<void> {
   const context = hold.held.context;
   const reason = answers?.reason;
   const events: MetricEvent[] = hold.held.tickets.map((ticketKey) => {
@@ -45,6 +53,7 @@ async function recordEvent(hold: Hold, outcome: Outcome, answers?: CleanAnswers)
     if (context.to) event.to = context.to.name;
     if (outcome === 'completed') event.fillMs = Date.now() - hold.shownAt;
     if (typeof reason === 'string') event.reason = reason;
+    if (skipReason) event.skipReason = skipReason;
     return event;
   });
   await eventsItem.update((current) => [...current, ...events].slice(-EVENT_LIMIT));
@@ -69,7 +78,8 @@ export async function openHold(
   tabId: number,
   frameId: number,
 ): Promise<Response<'hold:open'>> {
-  const hold: Hold = { held: request.held, tabId, frameId, shownAt: Date.now() };
+  const template = await templateFor(request.held.site);
+  const hold: Hold = { held: request.held, tabId, frameId, shownAt: Date.now(), template };
   await holdsItem.update((holds) => ({ ...holds, [request.held.id]: hold }));
   waiters.get(request.held.id)?.();
   await refreshBadge();
@@ -99,6 +109,8 @@ export async function getHold(request: Request<'hold:get'>, tabId: number): Prom
     found: true,
     held: hold.held,
     shownAt: hold.shownAt,
+    template: hold.template,
+    enforcement: enforcementFor((await effectiveSettings()).settings, hold.held.site),
     draft: draft?.answers ?? null,
     ...(hold.failure ? { failure: hold.failure } : {}),
   };
@@ -124,20 +136,20 @@ export async function saveDraft(
   return { ok: true };
 }
 
-async function queueComments(hold: Hold, answers: CleanAnswers): Promise<OutboxEntry[]> {
+/** The hold's own template; a hold stored by an older version without one uses the site's current one. */
+async function templateOf(hold: Hold): Promise<Template> {
+  const parsed = templateSchema.safeParse(hold.template);
+  return parsed.success ? parsed.data : templateFor(hold.held.site);
+}
+
+async function queueComments(hold: Hold, template: Template, answers: CleanAnswers): Promise<OutboxEntry[]> {
   const held = hold.held;
   const existing = (await outboxItem.get()).filter((entry) => entry.holdId === held.id);
   if (existing.length > 0) return existing;
   const site = isSiteId(held.site) ? SITES[held.site] : null;
   if (!site) return [];
   const handoffId = crypto.randomUUID();
-  const { body, text } = renderComment(
-    site.commentFormat,
-    templateFor(held.site),
-    answers,
-    held.context,
-    handoffId,
-  );
+  const { body, text } = renderComment(site.commentFormat, template, answers, held.context, handoffId);
   const now = Date.now();
   const entries = held.tickets.map((ticketKey) => ({
     handoffId,
@@ -191,10 +203,11 @@ export async function completeHold(
 ): Promise<Response<'hold:complete'>> {
   const hold = (await holdsItem.get())[request.holdId];
   if (!hold || hold.tabId !== tabId) return { status: 'lost' };
-  const validation = validateAnswers(templateFor(hold.held.site), request.answers);
+  const template = await templateOf(hold);
+  const validation = validateAnswers(template, request.answers);
   if (!validation.ok) return { status: 'invalid', fields: Object.keys(validation.errors) };
   await saveDraft({ holdId: request.holdId, answers: request.answers }, tabId);
-  const entries = await queueComments(hold, validation.answers);
+  const entries = await queueComments(hold, template, validation.answers);
   for (const [index, entry] of entries.entries()) {
     const result = await sendToTab(hold.tabId, hold.frameId, 'hold:post', {
       holdId: hold.held.id,
@@ -265,4 +278,19 @@ export async function abandonHoldsOfTab(tabId: number): Promise<void> {
     await recordEvent(hold, 'cancelled');
     await endHold(hold.held.id);
   }
+}
+
+/** "Remind" enforcement: the reassign goes ahead without a handoff, counted as bypassed with the reason given. */
+export async function skipHold(request: Request<'hold:skip'>, tabId: number): Promise<Response<'hold:skip'>> {
+  const hold = (await holdsItem.get())[request.holdId];
+  if (!hold || hold.tabId !== tabId) return { ok: false };
+  if (enforcementFor((await effectiveSettings()).settings, hold.held.site) !== 'remind') return { ok: false };
+  await outboxItem.update((outbox) => outbox.filter((entry) => entry.holdId !== hold.held.id));
+  const released = await sendToTab(hold.tabId, hold.frameId, 'hold:release', { holdId: hold.held.id }).catch(
+    () => ({ ok: false }),
+  );
+  await recordEvent(hold, 'bypassed', undefined, request.reason);
+  await deleteDraft(hold.held);
+  await endHold(hold.held.id);
+  return released;
 }

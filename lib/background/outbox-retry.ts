@@ -51,3 +51,26 @@ export async function retryDue(now = Date.now()): Promise<void> {
   const due = (await outboxItem.get()).filter((entry) => entry.released && entry.nextAttemptAt <= now);
   for (const entry of due) await attempt(entry);
 }
+
+const sameEntry = (entry: OutboxEntry, key: { handoffId: string; ticketKey: string }) =>
+  entry.handoffId === key.handoffId && entry.ticketKey === key.ticketKey;
+
+/** The popup's Retry: posts now through an open tab of the host, whatever the backoff says. */
+export async function retryOutboxEntry(key: {
+  handoffId: string;
+  ticketKey: string;
+}): Promise<{ ok: boolean }> {
+  const entry = (await outboxItem.get()).find((e) => sameEntry(e, key));
+  // An entry whose reassign still waits in an open dialog is retried there, never twice at once.
+  if (!entry?.released) return { ok: false };
+  await attempt(entry);
+  return { ok: !(await outboxItem.get()).some((e) => sameEntry(e, key)) };
+}
+
+export async function discardOutboxEntry(key: {
+  handoffId: string;
+  ticketKey: string;
+}): Promise<{ ok: boolean }> {
+  await outboxItem.update((outbox) => outbox.filter((e) => !sameEntry(e, key)));
+  return { ok: true };
+}

@@ -2,7 +2,17 @@ import { browser } from 'wxt/browser';
 import { type Envelope, parseEnvelope } from '../messaging';
 import { healthItem } from '../storage/items';
 import { refreshBadge } from './badge';
-import { cancelHold, completeHold, getHold, openHold, releaseWithoutComment, saveDraft } from './handoffs';
+import {
+  cancelHold,
+  completeHold,
+  getHold,
+  openHold,
+  releaseWithoutComment,
+  saveDraft,
+  skipHold,
+} from './handoffs';
+import { clearData, saveSettings, saveTemplates } from './options';
+import { discardOutboxEntry, retryOutboxEntry } from './outbox-retry';
 
 // Routes every message to its handler after checking who sent it: host pages' content scripts may
 // only open holds and report health; only the checklist page may read drafts or complete a hold.
@@ -21,7 +31,10 @@ const CHECKLIST_MESSAGES = new Set<Envelope['type']>([
   'hold:complete',
   'hold:cancel',
   'hold:release-anyway',
+  'hold:skip',
 ]);
+const OPTIONS_MESSAGES = new Set<Envelope['type']>(['settings:save', 'templates:save', 'data:clear']);
+const POPUP_MESSAGES = new Set<Envelope['type']>(['outbox:retry', 'outbox:discard']);
 
 function fromChecklistPage(sender: Sender): boolean {
   return (
@@ -30,12 +43,47 @@ function fromChecklistPage(sender: Sender): boolean {
   );
 }
 
+function fromPage(sender: Sender, page: string): boolean {
+  return (
+    sender.id === browser.runtime.id &&
+    (sender.url ?? '').startsWith(browser.runtime.getURL(page as '/popup.html'))
+  );
+}
+
 function fromContentScript(sender: Sender): boolean {
   const url = sender.url ?? '';
   return sender.id === browser.runtime.id && sender.tab?.id !== undefined && url.startsWith('https:');
 }
 
+async function handlePage(message: Envelope, sender: Sender): Promise<unknown> {
+  if (OPTIONS_MESSAGES.has(message.type) && !fromPage(sender, '/options.html')) return undefined;
+  // The popup's outbox is also shown on the options page.
+  if (
+    POPUP_MESSAGES.has(message.type) &&
+    !fromPage(sender, '/popup.html') &&
+    !fromPage(sender, '/options.html')
+  ) {
+    return undefined;
+  }
+  switch (message.type) {
+    case 'settings:save':
+      return saveSettings(message);
+    case 'templates:save':
+      return saveTemplates(message);
+    case 'data:clear':
+      return clearData(message);
+    case 'outbox:retry':
+      return retryOutboxEntry(message);
+    case 'outbox:discard':
+      return discardOutboxEntry(message);
+    default:
+      return undefined;
+  }
+}
+
 async function handle(message: Envelope, sender: Sender): Promise<unknown> {
+  if (OPTIONS_MESSAGES.has(message.type) || POPUP_MESSAGES.has(message.type))
+    return handlePage(message, sender);
   const tabId = sender.tab?.id;
   if (tabId === undefined) return undefined;
   if (CONTENT_MESSAGES.has(message.type) && !fromContentScript(sender)) return undefined;
@@ -60,6 +108,8 @@ async function handle(message: Envelope, sender: Sender): Promise<unknown> {
       return cancelHold(message, tabId);
     case 'hold:release-anyway':
       return releaseWithoutComment(message, tabId);
+    case 'hold:skip':
+      return skipHold(message, tabId);
     default:
       return undefined;
   }

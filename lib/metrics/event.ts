@@ -15,6 +15,8 @@ export const metricEventSchema = z.object({
   /** Milliseconds from the dialog shown to Complete; only for completed handoffs. */
   fillMs: z.optional(z.number().check(z.nonnegative())),
   reason: z.optional(z.string()),
+  /** Why a "remind" checklist was skipped (outcome bypassed). */
+  skipReason: z.optional(z.string().check(z.maxLength(500))),
   fieldsFilled: z.number().check(z.int(), z.nonnegative()),
   /** Epoch milliseconds. */
   at: z.number(),

@@ -12,6 +12,8 @@ export const holdSchema = z.object({
   tabId: z.number(),
   frameId: z.number(),
   shownAt: z.number(),
+  /** The template shown, fixed when the hold opens so an edit meanwhile cannot change what is validated. */
+  template: z.unknown(),
   handoffId: z.optional(z.string()),
   failure: z.optional(postFailureSchema),
 });

@@ -1,38 +1,82 @@
 import * as z from 'zod/mini';
-import { DEFAULT_TRELLO_RULES, type TrelloRules } from '../sites/trello-rules';
+import { DEFAULT_TRELLO_RULES } from '../sites/trello-rules';
 
 // What a user (or an administrator's policy) can change. zod/mini: content scripts read it on every
-// host page. Missing keys take their defaults, so older stored settings stay valid.
+// host page. Every key has a default, so settings stored by an older version stay valid.
 
 export const enforcementSchema = z.enum(['block', 'remind', 'off']);
 export type Enforcement = z.infer<typeof enforcementSchema>;
 
 const trelloRulesSchema = z.object({
-  addOthers: z.boolean(),
-  removeSelfWhileOthersStay: z.boolean(),
-  joinSelf: z.boolean(),
-  removeOthers: z.boolean(),
-  handoffLists: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)),
+  addOthers: z._default(z.boolean(), DEFAULT_TRELLO_RULES.addOthers),
+  removeSelfWhileOthersStay: z._default(z.boolean(), DEFAULT_TRELLO_RULES.removeSelfWhileOthersStay),
+  joinSelf: z._default(z.boolean(), DEFAULT_TRELLO_RULES.joinSelf),
+  removeOthers: z._default(z.boolean(), DEFAULT_TRELLO_RULES.removeOthers),
+  handoffLists: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)), []),
 });
 
+/** A host outside the built-in patterns (Jira Data Center, a Zendesk host-mapped domain) and which adapter it uses. */
+export const customHostSchema = z.object({
+  origin: z.string().check(z.regex(/^https:\/\/[a-z0-9.-]+(?::\d{1,5})?$/)),
+  site: z.enum(['jira', 'zendesk']),
+});
+export type CustomHost = z.infer<typeof customHostSchema>;
+
 export const settingsSchema = z.object({
-  enforcement: z.record(z.string(), enforcementSchema),
-  templateBySite: z.record(z.string(), z.string()),
-  trello: trelloRulesSchema,
-  retentionDays: z.number().check(z.int(), z.minimum(1), z.maximum(3650)),
+  enforcement: z._default(z.record(z.string(), enforcementSchema), {}),
+  templateBySite: z._default(z.record(z.string(), z.string()), {}),
+  trello: z._default(trelloRulesSchema, DEFAULT_TRELLO_RULES),
+  customHosts: z._default(z.array(customHostSchema).check(z.maxLength(50)), []),
+  retentionDays: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(3650)), 365),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = {
-  enforcement: {},
-  templateBySite: {},
-  trello: DEFAULT_TRELLO_RULES satisfies TrelloRules,
-  retentionDays: 365,
-};
+export const DEFAULT_SETTINGS: Settings = z.parse(settingsSchema, {});
 
 /** Key in storage.local; the storage item itself lives in items.ts, away from content scripts. */
 export const SETTINGS_KEY = 'settings';
 
 export function enforcementFor(settings: Settings, site: string): Enforcement {
   return settings.enforcement[site] ?? 'block';
+}
+
+/**
+ * An administrator's policy (browser managed storage, see public/managed_schema.json): any key it sets
+ * wins over the user's setting and shows as locked. Templates are validated where they are used.
+ */
+export const policySchema = z.object({
+  enforcement: z.optional(z.record(z.string(), enforcementSchema)),
+  templateBySite: z.optional(z.record(z.string(), z.string())),
+  trello: z.optional(trelloRulesSchema),
+  customHosts: z.optional(z.array(customHostSchema).check(z.maxLength(50))),
+  retentionDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3650))),
+  templates: z.optional(z.array(z.unknown()).check(z.maxLength(50))),
+});
+export type Policy = z.infer<typeof policySchema>;
+
+export type LockableKey = keyof Settings | 'templates';
+
+export function applyPolicy(
+  settings: Settings,
+  policy: Policy,
+): { settings: Settings; locked: LockableKey[] } {
+  const locked = (Object.keys(policy) as LockableKey[]).filter((key) => policy[key] !== undefined);
+  const { templates: _templates, ...overrides } = policy;
+  const merged = { ...settings };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value !== undefined) Object.assign(merged, { [key]: value });
+  }
+  return { settings: merged, locked };
+}
+
+/** Key by key: one malformed entry in a policy must not unlock the others. */
+export function parsePolicy(raw: unknown): Policy {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const policy: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(policySchema.def.shape)) {
+    const value = (raw as Record<string, unknown>)[key];
+    const parsed = Object.hasOwn(raw, key) ? z.safeParse(schema, value) : null;
+    if (parsed?.success && parsed.data !== undefined) policy[key] = parsed.data;
+  }
+  return policy as Policy;
 }

@@ -1,7 +1,53 @@
+import * as z from 'zod';
 import { SERVICE_HANDOFF } from '../checklist/default-template';
-import type { Template } from '../checklist/template';
+import { type Template, templateSchema } from '../checklist/template';
+import { effectiveSettings } from './effective-settings';
+import { validatedItem } from './validated-item';
 
-/** The template a site's checklist uses. One template ships today; choosing one per site comes with the options page (issue 6). */
-export function templateFor(_site: string): Template {
-  return SERVICE_HANDOFF;
+// Templates are data: the built-in service-handoff template plus the team's own, edited on the options
+// page or imported as JSON. A stored template with the built-in's id replaces it.
+
+export const templatesItem = validatedItem<Template[]>(
+  'local:templates',
+  z.array(templateSchema).max(50),
+  () => [],
+);
+
+export function allTemplates(stored: readonly Template[]): Template[] {
+  return stored.some((template) => template.id === SERVICE_HANDOFF.id)
+    ? [...stored]
+    : [SERVICE_HANDOFF, ...stored];
+}
+
+/** Templates an administrator's policy sets replace the user's; an invalid one is left out, not fatal. */
+function policyTemplates(raw: readonly unknown[] | undefined): Template[] | null {
+  if (!raw) return null;
+  return raw.flatMap((candidate) => {
+    const parsed = templateSchema.safeParse(candidate);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** The templates in force: the policy's when it sets them, else the user's. */
+export async function activeTemplates(): Promise<{
+  templates: Template[];
+  settings: Awaited<ReturnType<typeof effectiveSettings>>;
+}> {
+  const effective = await effectiveSettings();
+  const stored = policyTemplates(effective.policy.templates) ?? (await templatesItem.get());
+  return { templates: allTemplates(stored), settings: effective };
+}
+
+/** The template a site's checklist uses: the one chosen for the site, else the built-in. */
+export async function templateFor(site: string): Promise<Template> {
+  const {
+    templates: all,
+    settings: { settings },
+  } = await activeTemplates();
+  const chosen = settings.templateBySite[site] ?? SERVICE_HANDOFF.id;
+  return (
+    all.find((template) => template.id === chosen) ??
+    all.find((t) => t.id === SERVICE_HANDOFF.id) ??
+    SERVICE_HANDOFF
+  );
 }

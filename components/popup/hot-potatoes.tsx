@@ -1,0 +1,46 @@
+import type { HotPotato } from '../../lib/metrics/aggregate';
+import { translate as t } from '../translate';
+import type { Formats } from './format';
+import { siteName } from './site-name';
+
+/** Tickets handed off 3+ times in 30 days, newest first; each opens in a new tab. */
+export function HotPotatoes({
+  tickets,
+  format,
+  now,
+}: {
+  tickets: readonly HotPotato[];
+  format: Formats;
+  now: number;
+}) {
+  return (
+    <section className="card" aria-labelledby="hot-heading">
+      <h2 id="hot-heading">{t('popupHotTitle')}</h2>
+      <p className="muted">{t('popupHotHint')}</p>
+      {tickets.length === 0 ? (
+        <p className="none">{t('popupHotNone')}</p>
+      ) : (
+        <ol className="hot">
+          {tickets.map((ticket) => (
+            <li key={`${ticket.site}\u0000${ticket.ticketKey}`}>
+              {/* aggregate() keeps only http(s) addresses, so no script URL reaches href. */}
+              <span className="ticket-line">
+                {ticket.url ? (
+                  <a className="ticket" href={ticket.url} target="_blank" rel="noopener noreferrer">
+                    {ticket.ticketKey}
+                    <span className="visually-hidden"> {t('popupNewTab')}</span>
+                  </a>
+                ) : (
+                  <span className="ticket">{ticket.ticketKey}</span>
+                )}{' '}
+                <span className="site">{siteName(ticket.site)}</span>
+              </span>
+              <span className="count">{t('popupHotCount', [format.number(ticket.count)])}</span>
+              <span className="when">{t('popupHotLast', [format.ago(ticket.lastAt, now)])}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
