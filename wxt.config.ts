@@ -9,7 +9,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'scripting'],
+    // unlimitedStorage: the metrics log keeps up to 50,000 events (about 13.5 MB), over storage.local's 10 MB.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
     host_permissions: hostPages,
     // Custom hosts (Jira Data Center, Zendesk host-mapped domains) are asked for one origin at a time.
     optional_host_permissions: ['https://*/*'],

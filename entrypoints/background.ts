@@ -1,5 +1,6 @@
 import { syncCustomHosts } from '../lib/background/custom-hosts';
 import { abandonHoldsOfTab } from '../lib/background/handoffs';
+import { RETENTION_ALARM, runRetention } from '../lib/background/metrics-store';
 import { RETRY_ALARM, retryDue } from '../lib/background/outbox-retry';
 import { routeMessage } from '../lib/background/router';
 import { effectiveSettings } from '../lib/storage/effective-settings';
@@ -16,6 +17,8 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void abandonHoldsOfTab(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_ALARM) void retryDue();
+    if (alarm.name === RETENTION_ALARM) void runRetention();
   });
   void browser.alarms.create(RETRY_ALARM, { periodInMinutes: 1 });
+  void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
 });

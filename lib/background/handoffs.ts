@@ -8,8 +8,6 @@ import {
   DRAFT_LIMIT,
   DRAFT_MAX_AGE_MS,
   draftsItem,
-  EVENT_LIMIT,
-  eventsItem,
   type Hold,
   holdsItem,
   type OutboxEntry,
@@ -19,6 +17,7 @@ import { enforcementFor } from '../storage/settings';
 import { templateFor } from '../storage/templates';
 import { clearTabBadge, refreshBadge } from './badge';
 import { renderComment } from './comment';
+import { recordEvents } from './metrics-store';
 import { backoffMs } from './outbox-retry';
 
 // The hold lifecycle as the background sees it: it records, renders and posts through the tab, and
@@ -56,7 +55,7 @@ async function recordEvent(
     if (skipReason) event.skipReason = skipReason;
     return event;
   });
-  await eventsItem.update((current) => [...current, ...events].slice(-EVENT_LIMIT));
+  await recordEvents(events);
 }
 
 async function endHold(holdId: string): Promise<Hold | undefined> {

@@ -1,8 +1,9 @@
 import { templateSchema } from '../checklist/template';
 import type { Request, Response } from '../messaging';
-import { draftsItem, eventsItem, outboxItem, settingsItem } from '../storage/items';
+import { draftsItem, outboxItem, settingsItem } from '../storage/items';
 import { templatesItem } from '../storage/templates';
 import { releaseRemovedHosts, syncCustomHosts } from './custom-hosts';
+import { clearMetrics } from './metrics-store';
 
 // What the options page asks the background to change (the background is the only writer).
 
@@ -32,7 +33,7 @@ export async function saveTemplates(request: Request<'templates:save'>): Promise
 }
 
 export async function clearData(request: Request<'data:clear'>): Promise<Response<'data:clear'>> {
-  await eventsItem.set([]);
+  await clearMetrics();
   if (request.what === 'everything') {
     await draftsItem.set({});
     await outboxItem.set([]);

@@ -128,9 +128,10 @@ export function compactBuckets(
 }
 
 /**
- * The one call the background makes: after recording events (on the store that includes them), and
- * once a day from an alarm so ages apply while Baton is idle. When `changed`, write the three parts in
- * one storage.local.set. Counts of what moved are returned for logging and tests.
+ * The one call the background makes: once a day from an alarm (ages apply while Baton is idle), and
+ * after recording events when needsRetention() says so. It reads the archive, which is large, so not
+ * after every event. When `changed`, write the three parts in one storage.local.set, serialised with
+ * the writes that record events. Counts of what moved are returned for logging and tests.
  */
 export function applyRetention(
   store: Readonly<EventStore>,
@@ -190,6 +191,22 @@ export function applyRetention(
     dropped > 0 ||
     buckets.length !== store.buckets.length;
   return { events, archive, buckets, changed, archived: toArchive.length, dropped };
+}
+
+/**
+ * Whether the recent log should go through applyRetention now: an event is more than `slackDays` past
+ * the recent window or the retention period, or the log is over the limit. Cheap (the recent log only),
+ * so the background can check it after each recorded event and leave the archive unread otherwise.
+ */
+export function needsRetention(
+  events: readonly MetricEvent[],
+  policy: Omit<RetentionPolicy, 'zone'>,
+  slackDays = 1,
+): boolean {
+  if (events.length > Math.floor(policy.maxEvents ?? DEFAULT_MAX_EVENTS)) return true;
+  const days = Math.min(policy.hotDays ?? HOT_DAYS, policy.retentionDays) + slackDays;
+  const cutoff = policy.now - days * DAY_MS;
+  return events.some((event) => event.at < cutoff);
 }
 
 /** Totals per outcome over buckets, e.g. to check that nothing was lost. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { heldActionSchema, postFailureSchema, rawAnswersSchema } from '../messaging';
 import { metricEventSchema } from '../metrics/event';
+import { ARCHIVE_STORAGE_KEY, BUCKETS_STORAGE_KEY, dayBucketsSchema } from '../metrics/retention';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsSchema } from './settings';
 import { validatedItem } from './validated-item';
 
@@ -45,7 +46,11 @@ export const outboxEntrySchema = z.object({
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 export const outboxItem = validatedItem('local:outbox', z.array(outboxEntrySchema), () => []);
 
+/** Recent events (the last 32 days); older ones move to the archive, and their counts into day buckets. */
 export const eventsItem = validatedItem('local:events', z.array(metricEventSchema), () => []);
+export const archiveItem = validatedItem(ARCHIVE_STORAGE_KEY, z.array(metricEventSchema), () => []);
+export const bucketsItem = validatedItem(BUCKETS_STORAGE_KEY, dayBucketsSchema, () => []);
+/** Events kept in the recent log and the archive together; counts beyond live on in the buckets. */
 export const EVENT_LIMIT = 50_000;
 
 /** Page elements an adapter could not find on the last visit, per site. */
