@@ -18,6 +18,8 @@ export const toContent = {
     // The last comment of the handoff: the content script releases the reassign as soon as it lands,
     // without another round trip through a service worker that may be stopped.
     release: z.boolean(),
+    // A retry after a failure whose answer may have been lost: look for the comment before posting again.
+    checkFirst: z.boolean(),
   }),
   'hold:release': z.object({ type: z.literal('hold:release'), holdId: id }),
   'hold:abort': z.object({ type: z.literal('hold:abort'), holdId: id }),
@@ -26,6 +28,7 @@ export const toContent = {
     handoffId: id,
     ticketKey: z.string(),
     body: z.unknown(),
+    checkFirst: z.boolean(),
   }),
 } as const;
 
@@ -45,6 +48,7 @@ export const okSchema = z.object({ ok: z.boolean() });
 
 type FromContent =
   | { type: 'hold:open'; held: HeldAction }
+  | { type: 'hold:done'; holdId: string }
   | { type: 'health:report'; site: string; missing: string[] };
 
 export async function sendFromContent(message: FromContent): Promise<z.infer<typeof okSchema>> {

@@ -16,7 +16,7 @@ export const rawAnswersSchema = z
   .check(z.refine((answers) => Object.keys(answers).length <= 60, 'too many answers'));
 
 export const postFailureSchema = z.object({
-  kind: z.enum(['offline', 'logged_out', 'http', 'no_tab', 'lost']),
+  kind: z.enum(['offline', 'timeout', 'logged_out', 'http', 'no_tab', 'lost']),
   status: z.optional(z.number()),
   detail: z.optional(z.string().check(z.maxLength(500))),
   retryAfterSeconds: z.optional(z.number()),
@@ -42,6 +42,9 @@ export type HeldAction = z.infer<typeof heldActionSchema>;
 export const protocol = {
   // content script → background
   'hold:open': { request: z.object({ held: heldActionSchema }), response: ok },
+  // The comment landed and the reassign was released: told by the tab itself, so the background learns
+  // it even when it was stopped while waiting for the answer to hold:post.
+  'hold:done': { request: z.object({ holdId: id }), response: ok },
   'health:report': {
     request: z.object({ site: z.string(), missing: z.array(z.string().check(z.maxLength(100))) }),
     response: ok,

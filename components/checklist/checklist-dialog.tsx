@@ -3,6 +3,7 @@ import type { HandoffContext } from '../../lib/checklist/context';
 import type { Locale, Template } from '../../lib/checklist/template';
 import { type FieldError, type RawAnswers, validateAnswers } from '../../lib/checklist/validate';
 import type { PostFailure } from '../../lib/messaging';
+import { failureMessage } from '../failure-message';
 import type { Translate } from '../translate';
 import { FieldControl } from './field-control';
 
@@ -49,20 +50,6 @@ export function errorMessage(error: FieldError, t: Translate): string {
       return t('errorInvalidChoice');
     case 'invalid_url':
       return t('errorInvalidUrl', [String(error.line), error.value]);
-  }
-}
-
-export function failureMessage(failure: PostFailure, siteName: string, t: Translate): string {
-  switch (failure.kind) {
-    case 'offline':
-      return t('failureOffline');
-    case 'logged_out':
-      return t('failureLoggedOut', [siteName]);
-    case 'no_tab':
-    case 'lost':
-      return t('failureNoTab');
-    case 'http':
-      return t('failureStatus', [siteName, String(failure.status ?? ''), failure.detail || '—']);
   }
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { type PostFailure, sendToBackground } from '../../lib/messaging';
+import { sendToBackground } from '../../lib/messaging';
 import type { OutboxEntry } from '../../lib/storage/items';
+import { failureMessage } from '../failure-message';
 import { translate as t } from '../translate';
 import type { Formats } from './format';
 import { siteName } from './site-name';
@@ -13,24 +14,6 @@ type Status =
   | { kind: 'confirm' }
   | { kind: 'busy' }
   | { kind: 'note'; text: string; error: boolean };
-
-/**
- * Why the last post failed, in the checklist's words (failureMessage in checklist-dialog.tsx); not
- * imported from there because that module pulls the whole checklist, and full zod, into the popup.
- */
-export function failureText(failure: PostFailure, site: string): string {
-  switch (failure.kind) {
-    case 'offline':
-      return t('failureOffline');
-    case 'logged_out':
-      return t('failureLoggedOut', [site]);
-    case 'no_tab':
-    case 'lost':
-      return t('failureNoTab');
-    case 'http':
-      return t('failureStatus', [site, String(failure.status ?? ''), failure.detail || t('noData')]);
-  }
-}
 
 function hostOf(origin: string): string {
   try {
@@ -91,7 +74,7 @@ function OutboxItem({ entry, format, now }: { entry: OutboxEntry; format: Format
         <span>{t('popupOutboxCreated', [format.ago(entry.createdAt, now)])}</span>
         <span>
           {entry.lastFailure
-            ? t('popupOutboxLastFailure', [failureText(entry.lastFailure, site)])
+            ? t('popupOutboxLastFailure', [failureMessage(entry.lastFailure, site, t)])
             : t('popupOutboxNotTried')}
         </span>
       </p>

@@ -25,7 +25,13 @@ export async function refreshBadge(): Promise<void> {
   }
 }
 
+/** The tab goes back to the badge every tab shows (Chrome rejects null here, so the global text is copied). */
 export async function clearTabBadge(tabId: number): Promise<void> {
-  await browser.action.setBadgeText({ tabId, text: null as unknown as string }).catch(() => undefined);
-  await browser.action.setTitle({ tabId, title: null as unknown as string }).catch(() => undefined);
+  try {
+    const [text, title] = await Promise.all([browser.action.getBadgeText({}), browser.action.getTitle({})]);
+    await browser.action.setBadgeText({ tabId, text });
+    await browser.action.setTitle({ tabId, title });
+  } catch {
+    // The tab is gone: nothing to clear.
+  }
 }

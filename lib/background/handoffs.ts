@@ -65,8 +65,9 @@ async function endHold(holdId: string): Promise<Hold | undefined> {
     const { [holdId]: _, ...rest } = holds;
     return rest;
   });
-  if (ended) await clearTabBadge(ended.tabId);
-  await refreshBadge();
+  // The badge is cosmetic: a failure there must never keep a handoff from being recorded.
+  if (ended) await clearTabBadge(ended.tabId).catch(() => undefined);
+  await refreshBadge().catch(() => undefined);
   return ended;
 }
 
@@ -81,7 +82,7 @@ export async function openHold(
   const hold: Hold = { held: request.held, tabId, frameId, shownAt: Date.now(), template };
   await holdsItem.update((holds) => ({ ...holds, [request.held.id]: hold }));
   waiters.get(request.held.id)?.();
-  await refreshBadge();
+  await refreshBadge().catch(() => undefined);
   return { ok: true };
 }
 
@@ -206,6 +207,9 @@ export async function completeHold(
   const validation = validateAnswers(template, request.answers);
   if (!validation.ok) return { status: 'invalid', fields: Object.keys(validation.errors) };
   await saveDraft({ holdId: request.holdId, answers: request.answers }, tabId);
+  await holdsItem.update((holds) =>
+    holds[hold.held.id] ? { ...holds, [hold.held.id]: { ...hold, answers: validation.answers } } : holds,
+  );
   const entries = await queueComments(hold, template, validation.answers);
   for (const [index, entry] of entries.entries()) {
     const result = await sendToTab(hold.tabId, hold.frameId, 'hold:post', {
@@ -214,6 +218,7 @@ export async function completeHold(
       ticketKey: entry.ticketKey,
       body: entry.body,
       release: index === entries.length - 1,
+      checkFirst: entry.attempts > 0,
     }).catch((): Response<'hold:post'> => ({ ok: false, failure: { kind: 'no_tab' } }));
     if (!result.ok) {
       await noteFailure(entry, result.failure);
@@ -224,10 +229,24 @@ export async function completeHold(
     }
     await removeFromOutbox(entry);
   }
-  await recordEvent(hold, 'completed', validation.answers);
-  await deleteDraft(hold.held);
-  await endHold(hold.held.id);
+  await finishCompleted(hold.held.id);
   return { status: 'done' };
+}
+
+/**
+ * The handoff landed and the reassign was released. Reached from completeHold and from the tab's own
+ * hold:done (whichever comes first, e.g. when the worker was stopped in between): only the one that
+ * takes the hold out of storage records it, so it is counted exactly once.
+ */
+export async function finishCompleted(holdId: string, tabId?: number): Promise<Response<'hold:done'>> {
+  const known = (await holdsItem.get())[holdId];
+  if (!known || (tabId !== undefined && known.tabId !== tabId)) return { ok: false };
+  const hold = await endHold(holdId);
+  if (!hold) return { ok: false };
+  await outboxItem.update((outbox) => outbox.filter((entry) => entry.holdId !== holdId || entry.released));
+  await recordEvent(hold, 'completed', hold.answers);
+  await deleteDraft(hold.held);
+  return { ok: true };
 }
 
 export async function cancelHold(

@@ -30,6 +30,7 @@ async function attempt(entry: OutboxEntry): Promise<void> {
           handoffId: entry.handoffId,
           ticketKey: entry.ticketKey,
           body: entry.body,
+          checkFirst: entry.attempts > 0,
         }).catch(() => ({ ok: false as const, failure: { kind: 'no_tab' as const } }));
   await outboxItem.update((outbox) =>
     result.ok

@@ -5,6 +5,7 @@ import { refreshBadge } from './badge';
 import {
   cancelHold,
   completeHold,
+  finishCompleted,
   getHold,
   openHold,
   releaseWithoutComment,
@@ -24,7 +25,7 @@ interface Sender {
   frameId?: number;
 }
 
-const CONTENT_MESSAGES = new Set<Envelope['type']>(['hold:open', 'health:report']);
+const CONTENT_MESSAGES = new Set<Envelope['type']>(['hold:open', 'hold:done', 'health:report']);
 const CHECKLIST_MESSAGES = new Set<Envelope['type']>([
   'hold:get',
   'draft:save',
@@ -91,12 +92,14 @@ async function handle(message: Envelope, sender: Sender): Promise<unknown> {
   switch (message.type) {
     case 'hold:open':
       return openHold(message, tabId, sender.frameId ?? 0);
+    case 'hold:done':
+      return finishCompleted(message.holdId, tabId);
     case 'health:report':
       await healthItem.update((health) => ({
         ...health,
         [message.site]: { missing: message.missing, at: Date.now() },
       }));
-      await refreshBadge();
+      await refreshBadge().catch(() => undefined);
       return { ok: true };
     case 'hold:get':
       return getHold(message, tabId);

@@ -7,7 +7,7 @@ import type { SiteAdapter } from '../sites/adapter';
 import { enforcementFor } from '../storage/settings';
 import { type ChecklistFrame, mountChecklistFrame } from './checklist-frame';
 import type { LiveSettings } from './live-settings';
-import { isToIsolated, parse, send, TO_ISOLATED, TO_MAIN } from './net-protocol';
+import { acceptPort, isToIsolated, type ToIsolated, type ToMain } from './net-protocol';
 
 // Site-independent interception in the isolated world: stops a reassign (UI event or held network
 // request), shows the checklist, and when the background says so releases or drops it, exactly once.
@@ -23,6 +23,8 @@ const UI_EVENTS = [
   'keydown',
 ] as const;
 const HEALTH_CHECK_DELAY_MS = 4000;
+/** How long the request a replayed UI action makes may take to reach the network net and pass. */
+const REPLAY_PASS_MS = 10_000;
 
 interface ActiveHold {
   id: string;
@@ -45,6 +47,18 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
   /** A held request is being looked at; another reassign meanwhile waits its turn like one under a dialog. */
   let deciding = false;
   let replaying = false;
+  let port: MessagePort | null = null;
+  /** Tickets a replayed action is about to change: the request it makes goes through without a second dialog. */
+  let passes: { tickets: Set<string>; until: number }[] = [];
+  const toMain = (message: ToMain) => port?.postMessage(message);
+
+  function takePass(tickets: readonly string[]): boolean {
+    const now = Date.now();
+    passes = passes.filter((pass) => pass.until > now);
+    const index = passes.findIndex((pass) => tickets.every((ticket) => pass.tickets.has(ticket)));
+    if (index >= 0) passes.splice(index, 1);
+    return index >= 0;
+  }
 
   function finish(id: string, settle: 'release' | 'abort'): boolean {
     if (active?.id !== id) return false;
@@ -83,7 +97,10 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
       return;
     }
     const release = () => {
-      send(window, TO_MAIN, { kind: 'pass', tickets: recognized.passTickets?.() ?? recognized.tickets });
+      passes.push({
+        tickets: new Set(recognized.passTickets?.() ?? recognized.tickets),
+        until: Date.now() + REPLAY_PASS_MS,
+      });
       replaying = true;
       try {
         recognized.replay();
@@ -113,12 +130,11 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
       });
   }
 
-  function onHeldRequest(event: Event): void {
-    const message = parse(isToIsolated, event);
-    if (!message || ctx.isInvalid) return;
-    send(window, TO_MAIN, { kind: 'ack', id: message.id });
-    const settle = (kind: 'release' | 'fail') => () => send(window, TO_MAIN, { kind, id: message.id });
-    if (!enforced()) {
+  function onHeldRequest(message: ToIsolated): void {
+    if (ctx.isInvalid) return;
+    toMain({ kind: 'ack', id: message.id });
+    const settle = (kind: 'release' | 'fail') => () => toMain({ kind, id: message.id });
+    if (!enforced() || takePass(message.match.tickets)) {
       settle('release')();
       return;
     }
@@ -153,16 +169,29 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
       });
   }
 
+  /** Posts once: a retry first looks for the comment its lost answer may have left. */
+  async function post(message: { ticketKey: string; handoffId: string; body: unknown; checkFirst: boolean }) {
+    if (
+      message.checkFirst &&
+      (await adapter.hasComment(message.ticketKey, message.handoffId).catch(() => false))
+    ) {
+      return { ok: true } as const;
+    }
+    return adapter.postComment(message.ticketKey, message.body);
+  }
+
   async function onMessage(message: ToContent): Promise<PostResult | { ok: boolean }> {
     switch (message.type) {
       case 'hold:post': {
         if (active?.id !== message.holdId) return { ok: false, failure: { kind: 'lost' } };
-        const result = await adapter.postComment(message.ticketKey, message.body);
-        if (result.ok && message.release) finish(message.holdId, 'release');
+        const result = await post(message);
+        if (result.ok && message.release && finish(message.holdId, 'release')) {
+          void sendFromContent({ type: 'hold:done', holdId: message.holdId }).catch(() => undefined);
+        }
         return result;
       }
       case 'outbox:post':
-        return adapter.postComment(message.ticketKey, message.body);
+        return post(message);
       case 'hold:release':
         return { ok: finish(message.holdId, 'release') };
       case 'hold:abort':
@@ -178,11 +207,18 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
   for (const type of UI_EVENTS) {
     window.addEventListener(type, onUiEvent, { capture: true, signal: ctx.signal });
   }
-  window.addEventListener(TO_ISOLATED, onHeldRequest, { signal: ctx.signal });
+  acceptPort(window, ctx.signal, (handed) => {
+    port = handed;
+    port.onmessage = (event: MessageEvent) => {
+      if (isToIsolated(event.data)) onHeldRequest(event.data);
+    };
+    toMain({ kind: 'hello' });
+  });
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(listener);
     settings.stop();
+    toMain({ kind: 'bye' });
     // The extension was updated or removed: the checklist can no longer complete, so the host is left
     // as it was (a held request fails like a cancelled one) and the draft stays in storage.
     if (active) finish(active.id, 'abort');

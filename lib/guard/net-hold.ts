@@ -1,4 +1,4 @@
-import { isToMain, parse, type ReassignMatch, send, TO_ISOLATED, TO_MAIN } from './net-protocol';
+import { isToMain, PORT_HANDOVER, type ReassignMatch, type ToIsolated } from './net-protocol';
 
 // Runs in the page's MAIN world at document_start: wraps fetch and XMLHttpRequest so that a reassign
 // request the UI layer did not catch (shortcut, bulk edit, macro, page code) waits for the checklist.
@@ -13,49 +13,49 @@ export interface RequestMatcher {
 
 type Decision = 'release' | 'fail';
 
-const PASS_TTL_MS = 10_000;
+/** An isolated script that does not acknowledge a held request this fast is gone: the page must not hang. */
+const ACK_TIMEOUT_MS = 1500;
 
 export function installNetHold(win: Window & typeof globalThis, matcher: RequestMatcher): void {
-  const waiting = new Map<string, (decision: Decision) => void>();
-  const passes: { tickets: Set<string>; until: number }[] = [];
+  const channel = new MessageChannel();
+  const port = channel.port1;
+  const waiting = new Map<string, { decide: (decision: Decision) => void; acked: boolean }>();
+  let connected = false;
 
-  win.addEventListener(TO_MAIN, (event) => {
-    const message = parse(isToMain, event);
-    if (!message) return;
-    if (message.kind === 'pass') {
-      passes.push({ tickets: new Set(message.tickets), until: Date.now() + PASS_TTL_MS });
-    } else if (message.kind === 'release' || message.kind === 'fail') {
-      waiting.get(message.id)?.(message.kind);
+  port.onmessage = (event: MessageEvent) => {
+    const message: unknown = event.data;
+    if (!isToMain(message)) return;
+    if (message.kind === 'hello') connected = true;
+    else if (message.kind === 'bye') {
+      // The extension was updated or removed: whatever was held is left as it was.
+      connected = false;
+      for (const held of waiting.values()) held.decide('fail');
+      waiting.clear();
+    } else if (message.kind === 'ack') {
+      const held = waiting.get(message.id);
+      if (held) held.acked = true;
+    } else {
+      waiting.get(message.id)?.decide(message.kind);
       waiting.delete(message.id);
     }
-  });
+  };
+  win.postMessage({ baton: PORT_HANDOVER }, '*', [channel.port2]);
 
-  function takePass(match: ReassignMatch): boolean {
-    const now = Date.now();
-    const index = passes.findIndex((p) => p.until > now && match.tickets.every((t) => p.tickets.has(t)));
-    passes.splice(0, passes.length, ...passes.filter((p, i) => p.until > now && i !== index));
-    return index >= 0;
-  }
-
-  /** Resolves with the decision, or with null when no isolated script answered (then the page must not hang). */
+  /** Null when nobody guards the page (then the request goes out as if Baton were not there). */
   function hold(method: string, url: URL, match: ReassignMatch): Promise<Decision> | null {
-    if (takePass(match)) return null;
+    if (!connected) return null;
     const id = crypto.randomUUID();
-    let acked = false;
-    const onAck = (event: Event) => {
-      const message = parse(isToMain, event);
-      if (message?.kind === 'ack' && message.id === id) acked = true;
-    };
-    win.addEventListener(TO_MAIN, onAck);
-    const decision = new Promise<Decision>((resolve) => waiting.set(id, resolve));
-    // Dispatch is synchronous, so the isolated script's acknowledgement has arrived when it returns.
-    send(win, TO_ISOLATED, { kind: 'held', id, method, url: url.href, match });
-    win.removeEventListener(TO_MAIN, onAck);
-    if (!acked) {
-      waiting.delete(id);
-      return null;
-    }
-    return decision;
+    return new Promise<Decision>((resolve) => {
+      const held = { decide: resolve, acked: false };
+      waiting.set(id, held);
+      setTimeout(() => {
+        if (held.acked || !waiting.has(id)) return;
+        waiting.delete(id);
+        resolve('release');
+      }, ACK_TIMEOUT_MS);
+      const message: ToIsolated = { kind: 'held', id, method, url: url.href, match };
+      port.postMessage(message);
+    });
   }
 
   wrapFetch(win, matcher, hold);

@@ -1,11 +1,12 @@
-// The MAIN-world network net and the isolated content script share only the page's DOM, so they talk
-// through CustomEvents on window whose detail is a JSON string (objects do not cross worlds reliably).
-// Everything received is checked: page scripts can dispatch these events too.
+// The MAIN-world network net and the isolated content script talk over a private MessageChannel. The
+// MAIN script creates it at document_start and hands one port over with window.postMessage; both
+// scripts run before any page script, and the isolated script's listener (registered first) stops
+// that message, so page scripts never hold the port: they cannot forge a release, nor see what is held.
+// What arrives is still checked, cheaply.
 //
 // Plain type guards rather than zod/mini here: the MAIN-world script loads on every host page, and
-// zod/mini alone would cost 7.5 KB gzip of the 20 KB budget (DESIGN.md §9) for four message shapes.
-export const TO_ISOLATED = 'baton:net:to-isolated';
-export const TO_MAIN = 'baton:net:to-main';
+// zod/mini alone would cost 7.5 KB gzip of the 20 KB budget (DESIGN.md §9) for a few message shapes.
+export const PORT_HANDOVER = 'baton:net-port';
 
 export interface ReassignMatch {
   /** Every ticket the request reassigns (more than one for a bulk edit). */
@@ -18,9 +19,11 @@ export interface ReassignMatch {
 
 export type ToIsolated = { kind: 'held'; id: string; method: string; url: string; match: ReassignMatch };
 export type ToMain =
-  | { kind: 'ack' | 'release' | 'fail'; id: string }
-  // A one-shot pass for the request that replaying a completed UI action will make.
-  | { kind: 'pass'; tickets: string[] };
+  | { kind: 'hello' }
+  | { kind: 'bye' }
+  | { kind: 'ack'; id: string }
+  | { kind: 'release'; id: string }
+  | { kind: 'fail'; id: string };
 
 type Guard<T> = (value: unknown) => value is T;
 
@@ -33,12 +36,10 @@ const isTickets = (value: unknown): value is string[] =>
   value.length > 0 &&
   value.length <= 1000 &&
   value.every((t) => isString(t, 100) && t !== '');
-
 const isDetail = (value: unknown): boolean =>
   value === null ||
   isString(value, 200) ||
   (Array.isArray(value) && value.length <= 1000 && value.every((v) => isString(v, 200)));
-
 const isDetails = (value: unknown): boolean =>
   value === undefined ||
   (isRecord(value) && Object.keys(value).length <= 20 && Object.values(value).every(isDetail));
@@ -59,21 +60,24 @@ export const isToIsolated: Guard<ToIsolated> = (value): value is ToIsolated =>
 
 export const isToMain: Guard<ToMain> = (value): value is ToMain =>
   isRecord(value) &&
-  (value.kind === 'pass'
-    ? isTickets(value.tickets)
-    : (value.kind === 'ack' || value.kind === 'release' || value.kind === 'fail') && isString(value.id, 100));
+  (value.kind === 'hello' ||
+    value.kind === 'bye' ||
+    ((value.kind === 'ack' || value.kind === 'release' || value.kind === 'fail') && isString(value.id, 100)));
 
-export function send(target: Window, type: string, message: ToIsolated | ToMain): void {
-  target.dispatchEvent(new CustomEvent(type, { detail: JSON.stringify(message) }));
-}
-
-export function parse<T>(guard: Guard<T>, event: Event): T | null {
-  const detail = (event as CustomEvent).detail;
-  if (typeof detail !== 'string' || detail.length > 100_000) return null;
-  try {
-    const value: unknown = JSON.parse(detail);
-    return guard(value) ? value : null;
-  } catch {
-    return null;
-  }
+/** The isolated side of the handover: the first port handed over on this window, taken before the page sees it. */
+export function acceptPort(win: Window, signal: AbortSignal, onPort: (port: MessagePort) => void): void {
+  let taken = false;
+  win.addEventListener(
+    'message',
+    (event) => {
+      const data: unknown = event.data;
+      if (taken || event.source !== win || !isRecord(data) || data.baton !== PORT_HANDOVER) return;
+      const port = event.ports[0];
+      if (!port) return;
+      taken = true;
+      event.stopImmediatePropagation();
+      onPort(port);
+    },
+    { capture: true, signal },
+  );
 }

@@ -36,6 +36,8 @@ export interface SiteAdapter {
    */
   describeRequest(match: ReassignMatch): Promise<HandoffContext | null>;
   postComment(ticketKey: string, body: unknown): Promise<PostResult>;
+  /** Whether the ticket already carries the comment with this handoff's marker (a retry after a lost answer). */
+  hasComment(ticketKey: string, handoffId: string): Promise<boolean>;
   /** Names of expected page elements that are missing, when the page is one the adapter knows. */
   missingElements(): string[] | null;
 }

@@ -35,12 +35,20 @@ function retryAfterSeconds(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
 }
 
+/** A host that has not answered by then is treated as failed: the comment waits in the outbox, not forever in a spinner. */
+export const POST_TIMEOUT_MS = 20_000;
+
 export async function sendJson(url: string, init: RequestInit): Promise<PostResult> {
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'same-origin', ...init });
-  } catch {
-    return { ok: false, failure: { kind: 'offline' } };
+    response = await fetch(url, {
+      credentials: 'same-origin',
+      signal: AbortSignal.timeout(POST_TIMEOUT_MS),
+      ...init,
+    });
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    return { ok: false, failure: { kind: timedOut ? 'timeout' : 'offline' } };
   }
   const type = response.headers.get('content-type') ?? '';
   const body = await response.text().catch(() => '');
@@ -54,4 +62,18 @@ export async function sendJson(url: string, init: RequestInit): Promise<PostResu
   const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
   if (retryAfter !== undefined) failure.retryAfterSeconds = retryAfter;
   return { ok: false, failure };
+}
+
+/** Whether a host's listing (e.g. a ticket's recent comments) mentions this text; false when it cannot tell. */
+export async function listingMentions(url: string, text: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
+    const type = response.headers.get('content-type') ?? '';
+    return response.ok && type.includes('json') && (await response.text()).includes(text);
+  } catch {
+    return false;
+  }
 }

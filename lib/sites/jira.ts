@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import type { HandoffContext, Person } from '../checklist/context';
+import { markerLine } from '../checklist/summary';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { RecognizedAction, SiteAdapter } from './adapter';
-import { sendJson } from './http';
+import { listingMentions, sendJson } from './http';
 import { replayClick, replayKey } from './replay';
 
 // Jira Cloud's issue view and board/backlog side panel. Evidence for every selector: shared/HOSTS.md §1.
@@ -292,6 +293,13 @@ export function createJiraAdapter(): SiteAdapter {
         },
         body: JSON.stringify({ body }),
       });
+    },
+
+    hasComment(ticketKey, handoffId) {
+      return listingMentions(
+        `/rest/api/3/issue/${encodeURIComponent(ticketKey)}/comment?orderBy=-created&maxResults=100`,
+        markerLine(handoffId),
+      );
     },
 
     missingElements() {

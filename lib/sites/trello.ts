@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import type { HandoffContext, Person } from '../checklist/context';
+import { markerLine } from '../checklist/summary';
 import type { LiveSettings } from '../guard/live-settings';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { PostResult } from '../messaging';
 import type { RecognizedAction, SiteAdapter } from './adapter';
-import { sendJson } from './http';
+import { listingMentions, sendJson } from './http';
 import { replayClick, replayKey } from './replay';
 import { isHandoffList, isMemberHandoff } from './trello-rules';
 
@@ -398,6 +399,13 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
       const refused =
         !viaApi || (!viaApi.ok && (viaApi.failure.status === 401 || viaApi.failure.status === 403));
       return refused ? postThroughEditor(cardRef, markdown) : viaApi;
+    },
+
+    hasComment(ticketKey, handoffId) {
+      return listingMentions(
+        `/1/cards/${encodeURIComponent(ticketKey)}/actions?filter=commentCard&limit=100`,
+        markerLine(handoffId),
+      );
     },
 
     missingElements() {

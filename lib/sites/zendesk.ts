@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import type { HandoffContext, Person } from '../checklist/context';
+import { markerLine } from '../checklist/summary';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { PostResult } from '../messaging';
 import type { RecognizedAction, SiteAdapter } from './adapter';
-import { sendJson } from './http';
+import { listingMentions, sendJson } from './http';
 import { replayClick, replayKey } from './replay';
 
 // Zendesk Support's agent workspace. Evidence for every selector: shared/HOSTS.md §2. Zendesk keeps
@@ -230,6 +231,13 @@ export function createZendeskAdapter(): SiteAdapter {
       // A stale token (the session rotated it) gets one fresh try.
       if (!first.ok && first.failure.status === 403) return putNote(ticketId, html, await token(true));
       return first;
+    },
+
+    hasComment(ticketKey, handoffId) {
+      return listingMentions(
+        `/api/v2/tickets/${encodeURIComponent(ticketKey)}/comments.json?sort_order=desc&per_page=100`,
+        markerLine(handoffId),
+      );
     },
 
     missingElements() {

@@ -17,6 +17,8 @@ export const holdSchema = z.object({
   template: z.unknown(),
   handoffId: z.optional(z.string()),
   failure: z.optional(postFailureSchema),
+  /** The validated answers once Complete was pressed, for the event recorded when the handoff lands. */
+  answers: z.optional(z.record(z.string(), z.union([z.string(), z.array(z.string())]))),
 });
 export type Hold = z.infer<typeof holdSchema>;
 export const holdsItem = validatedItem('session:holds', z.record(z.string(), holdSchema), () => ({}));
