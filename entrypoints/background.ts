@@ -14,6 +14,9 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') syncHosts();
   });
+  // Access to a custom host granted or taken back outside the options page (e.g. in the browser's settings).
+  browser.permissions.onAdded.addListener(syncHosts);
+  browser.permissions.onRemoved.addListener(syncHosts);
   browser.tabs.onRemoved.addListener((tabId) => void abandonHoldsOfTab(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_ALARM) void retryDue();

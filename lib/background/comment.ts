@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import type { HandoffContext } from '../checklist/context';
+import { fitSummary } from '../checklist/fit';
 import { renderAdf } from '../checklist/render-adf';
 import { renderHtml } from '../checklist/render-html';
 import { renderMarkdown } from '../checklist/render-markdown';
@@ -20,13 +22,26 @@ const RENDERERS: Record<CommentFormat, (summary: ReturnType<typeof buildSummary>
   markdown: renderMarkdown,
 };
 
+// How each format's length is counted by its host: ADF by its text, the others as sent.
+const MEASURES: Record<CommentFormat, (summary: ReturnType<typeof buildSummary>) => number> = {
+  adf: (summary) => renderText(summary).length,
+  html: (summary) => renderHtml(summary).length,
+  markdown: (summary) => renderMarkdown(summary).length,
+};
+
 export function renderComment(
-  format: CommentFormat,
+  site: { name: string; commentFormat: CommentFormat; commentLimit: number },
   template: Template,
   answers: CleanAnswers,
   context: HandoffContext,
   handoffId: string,
 ): RenderedComment {
-  const summary = buildSummary(template, answers, context, handoffId, uiLocale(), commentStrings());
-  return { body: RENDERERS[format](summary), text: renderText(summary) };
+  const full = buildSummary(template, answers, context, handoffId, uiLocale(), commentStrings());
+  const summary = fitSummary(full, {
+    limit: site.commentLimit,
+    measure: MEASURES[site.commentFormat],
+    note: (cut) => browser.i18n.getMessage('commentTruncated', [String(cut), site.name]),
+  });
+  // The clipboard copy is the full text: only the host's copy is cut.
+  return { body: RENDERERS[site.commentFormat](summary), text: renderText(full) };
 }

@@ -149,7 +149,7 @@ async function queueComments(hold: Hold, template: Template, answers: CleanAnswe
   const site = isSiteId(held.site) ? SITES[held.site] : null;
   if (!site) return [];
   const handoffId = crypto.randomUUID();
-  const { body, text } = renderComment(site.commentFormat, template, answers, held.context, handoffId);
+  const { body, text } = renderComment(site, template, answers, held.context, handoffId);
   const now = Date.now();
   const entries = held.tickets.map((ticketKey) => ({
     handoffId,

@@ -1,5 +1,6 @@
 import { templateSchema } from '../checklist/template';
 import type { Request, Response } from '../messaging';
+import { effectiveSettings } from '../storage/effective-settings';
 import { draftsItem, outboxItem, settingsItem } from '../storage/items';
 import { templatesItem } from '../storage/templates';
 import { releaseRemovedHosts, syncCustomHosts } from './custom-hosts';
@@ -8,10 +9,14 @@ import { clearMetrics } from './metrics-store';
 // What the options page asks the background to change (the background is the only writer).
 
 export async function saveSettings(request: Request<'settings:save'>): Promise<Response<'settings:save'>> {
-  const before = (await settingsItem.get()).customHosts;
-  await settingsItem.set(request.settings);
-  await releaseRemovedHosts(before, request.settings.customHosts);
-  await syncCustomHosts(request.settings.customHosts);
+  const stored = await settingsItem.get();
+  const { locked } = await effectiveSettings();
+  // A key an administrator's policy locks keeps the user's stored value: the page cannot change it.
+  const next = { ...request.settings };
+  for (const key of locked) if (key !== 'templates') Object.assign(next, { [key]: stored[key] });
+  await settingsItem.set(next);
+  await releaseRemovedHosts(stored.customHosts, next.customHosts);
+  await syncCustomHosts((await effectiveSettings()).settings.customHosts);
   return { ok: true };
 }
 

@@ -4,7 +4,7 @@ import { parseHttpUrl, splitLines } from './url';
 // For Jira Cloud comments: Atlassian Document Format, valid against the JSON schema in
 // @atlaskit/adf-schema. User text only ever lands in `text` nodes, which Jira shows literally.
 
-export type AdfMark = { type: 'strong' } | { type: 'link'; attrs: { href: string } };
+export type AdfMark = { type: 'strong' } | { type: 'em' } | { type: 'link'; attrs: { href: string } };
 export type AdfText = { type: 'text'; text: string; marks?: AdfMark[] };
 export type AdfInline = AdfText | { type: 'hardBreak' };
 export type AdfParagraph = { type: 'paragraph'; content: AdfInline[] };
@@ -60,6 +60,10 @@ export function renderAdf(s: Summary): AdfDoc {
         content.push({ type: 'bulletList', content: item.value.urls.map(linkItem) });
       }
     }
+  }
+  for (const note of s.notes ?? []) {
+    if (note !== '')
+      content.push({ type: 'paragraph', content: [{ type: 'text', text: note, marks: [{ type: 'em' }] }] });
   }
   content.push({ type: 'paragraph', content: text(s.marker) });
   return { type: 'doc', version: 1, content };

@@ -46,6 +46,7 @@ export function renderHtml(s: Summary): string {
       );
     }
   }
+  for (const note of s.notes ?? []) html.push(`<p><em>${escapeHtml(note)}</em></p>`);
   html.push(`<p>${escapeHtml(s.marker)}</p>`);
   return html.join('\n');
 }

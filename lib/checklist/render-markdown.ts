@@ -58,6 +58,7 @@ export function renderMarkdown(s: Summary): string {
       blocks.push(strongLabel(item.label), item.value.urls.map(linkItem).join('\n'));
     }
   }
+  for (const note of s.notes ?? []) blocks.push(`*${escapeInline(note)}*`);
   blocks.push(marker(s.marker));
   return `${blocks.join('\n\n')}\n`;
 }

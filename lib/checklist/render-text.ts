@@ -10,6 +10,6 @@ export function renderText(s: Summary): string {
         : [`${item.label}:`, ...item.value.urls.map((url) => `- ${url}`)].join('\n'),
     );
   }
-  blocks.push(s.marker);
+  blocks.push(...(s.notes ?? []), s.marker);
   return `${blocks.join('\n\n')}\n`;
 }

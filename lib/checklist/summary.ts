@@ -18,6 +18,8 @@ export interface Summary {
   heading: string;
   meta: { label: string; value: string }[];
   items: { label: string; value: SummaryValue }[];
+  /** Baton's own remarks about the comment (e.g. that it was cut to the host's limit), shown before the marker. */
+  notes?: string[];
   marker: string;
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { graphemeLength } from './graphemes';
 import { FIELD_ID, type Field, type Template } from './template';
 import { parseHttpUrl, splitLines } from './url';
 
@@ -25,16 +26,6 @@ const MAX_ANSWERS = 60;
 export const rawAnswersSchema = z
   .record(z.string().regex(FIELD_ID), z.string().max(MAX_ANSWER_LENGTH))
   .refine((answers) => Object.keys(answers).length <= MAX_ANSWERS, 'too many answers');
-
-// Lengths are what the user sees: a Korean syllable or an emoji with modifiers is one character,
-// however many UTF-16 code units it takes.
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-function graphemeLength(text: string): number {
-  let length = 0;
-  for (const _ of graphemes.segment(text)) length++;
-  return length;
-}
 
 type Checked = { value: string | string[] } | { error: FieldError };
 

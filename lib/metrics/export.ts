@@ -17,6 +17,7 @@ export const EVENT_COLUMNS = [
   'to',
   'outcome',
   'reason',
+  'skipReason',
   'fillMs',
   'fieldsFilled',
 ] as const;
@@ -55,6 +56,7 @@ export function eventsToCsv(events: readonly MetricEvent[], options: { bom?: boo
         event.to,
         event.outcome,
         event.reason,
+        event.skipReason,
         event.fillMs,
         event.fieldsFilled,
       ]),

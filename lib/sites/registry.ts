@@ -1,12 +1,23 @@
 // Plain data about each built-in host, kept apart from the adapters so the manifest and the
 // background can use it without importing any site's DOM code.
 export const SITES = {
-  jira: { name: 'Jira', matches: ['https://*.atlassian.net/*'], commentFormat: 'adf' },
-  zendesk: { name: 'Zendesk', matches: ['https://*.zendesk.com/*'], commentFormat: 'html' },
-  trello: { name: 'Trello', matches: ['https://trello.com/*'], commentFormat: 'markdown' },
+  // commentLimit: the most characters the host takes in one comment, as it counts them.
+  jira: { name: 'Jira', matches: ['https://*.atlassian.net/*'], commentFormat: 'adf', commentLimit: 32_767 },
+  zendesk: {
+    name: 'Zendesk',
+    matches: ['https://*.zendesk.com/*'],
+    commentFormat: 'html',
+    commentLimit: 65_535,
+  },
+  trello: {
+    name: 'Trello',
+    matches: ['https://trello.com/*'],
+    commentFormat: 'markdown',
+    commentLimit: 16_384,
+  },
 } as const satisfies Record<
   string,
-  { name: string; matches: readonly string[]; commentFormat: CommentFormat }
+  { name: string; matches: readonly string[]; commentFormat: CommentFormat; commentLimit: number }
 >;
 
 export type CommentFormat = 'adf' | 'html' | 'markdown';

@@ -98,10 +98,23 @@ describe('events to CSV', () => {
     const csv = eventsToCsv(events);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.split('\r\n')[0]).toBe(
-      'id,time,site,ticketKey,url,from,to,outcome,reason,fillMs,fieldsFilled',
+      'id,time,site,ticketKey,url,from,to,outcome,reason,skipReason,fillMs,fieldsFilled',
     );
     expect(parseCsv(csv)).toEqual([
-      ['id', 'time', 'site', 'ticketKey', 'url', 'from', 'to', 'outcome', 'reason', 'fillMs', 'fieldsFilled'],
+      [
+        'id',
+        'time',
+        'site',
+        'ticketKey',
+        'url',
+        'from',
+        'to',
+        'outcome',
+        'reason',
+        'skipReason',
+        'fillMs',
+        'fieldsFilled',
+      ],
       [
         'a1',
         '2026-11-24T09:30:00.000Z',
@@ -112,6 +125,7 @@ describe('events to CSV', () => {
         '김민준',
         'completed',
         'escalation',
+        '',
         '42000',
         '7',
       ],
@@ -126,6 +140,7 @@ describe('events to CSV', () => {
         'cancelled',
         '',
         '',
+        '',
         '0',
       ],
     ]);
@@ -134,7 +149,9 @@ describe('events to CSV', () => {
   it('starts with a byte order mark only when asked (for Excel)', () => {
     expect(eventsToCsv(events).startsWith('id,')).toBe(true);
     expect(eventsToCsv(events, { bom: true }).startsWith(`${UTF8_BOM}id,`)).toBe(true);
-    expect(eventsToCsv([])).toBe('id,time,site,ticketKey,url,from,to,outcome,reason,fillMs,fieldsFilled\r\n');
+    expect(eventsToCsv([])).toBe(
+      'id,time,site,ticketKey,url,from,to,outcome,reason,skipReason,fillMs,fieldsFilled\r\n',
+    );
   });
 
   it('writes day buckets', () => {
