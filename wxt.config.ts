@@ -4,8 +4,11 @@ import { ALL_HOST_MATCHES } from './lib/sites/registry';
 const hostPages = ALL_HOST_MATCHES;
 
 export default defineConfig({
+  // The sources zip is for store reviewers to rebuild from: no test output, results or screenshots.
+  zip: { excludeSources: ['test-results/**', 'playwright-report/**', 'bench/**', 'store/screenshots/**'] },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  // Per browser: each store gets only the keys its browser reads (Chrome warns on browser_specific_settings).
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -19,8 +22,19 @@ export default defineConfig({
     // Any https page: custom hosts are added at runtime and these matches cannot be. The page shows
     // nothing without a hold the background knows for the same tab.
     web_accessible_resources: [{ resources: ['checklist.html'], matches: ['https://*/*'] }],
-    browser_specific_settings: {
-      gecko: { id: 'baton@baton-handoffs.app', strict_min_version: '128.0' },
-    },
-  },
+    // Minimum versions: MAIN-world content scripts in the manifest (Chrome 111, Firefox 128),
+    // scripting.registerContentScripts with `world` (Chrome 102, Firefox 128), optional_host_permissions
+    // in MV3 (Firefox 128). Baton collects no data (Firefox's built-in consent, read from Firefox 140).
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'baton@baton-handoffs.app',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: '111' }),
+  }),
 });

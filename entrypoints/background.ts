@@ -3,6 +3,7 @@ import { abandonHoldsOfTab } from '../lib/background/handoffs';
 import { RETENTION_ALARM, runRetention } from '../lib/background/metrics-store';
 import { RETRY_ALARM, retryDue } from '../lib/background/outbox-retry';
 import { routeMessage } from '../lib/background/router';
+import { openWelcomeOnInstall } from '../lib/background/welcome';
 import { effectiveSettings } from '../lib/storage/effective-settings';
 
 export default defineBackground(() => {
@@ -10,6 +11,7 @@ export default defineBackground(() => {
     void effectiveSettings().then(({ settings }) => syncCustomHosts(settings.customHosts));
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender));
   browser.runtime.onInstalled.addListener(syncHosts);
+  browser.runtime.onInstalled.addListener(openWelcomeOnInstall);
   browser.runtime.onStartup.addListener(syncHosts);
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') syncHosts();

@@ -6,6 +6,10 @@ import type { HeldAction } from './messaging';
 // (from the background), so the scripts that load on every host page carry these few small schemas
 // rather than the whole protocol (lib/messaging.ts builds on these same definitions).
 
+// Extension pages and content scripts run under a CSP without eval: zod must not try its compiled
+// parsers (it would call the Function constructor).
+z.config({ jitless: true });
+
 const id = z.string().check(z.minLength(1), z.maxLength(100));
 
 export const toContent = {

@@ -8,13 +8,6 @@ import type { Summary } from './summary';
 /** Cut text ends with this, so a reader sees it was cut. */
 export const CUT_MARK = ' […]';
 
-function graphemes(text: string): string[] {
-  return Array.from(
-    new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text),
-    (s) => s.segment,
-  );
-}
-
 export interface FitOptions {
   limit: number;
   /** The length as the host counts it, of the summary rendered for that host. */

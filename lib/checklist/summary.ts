@@ -1,6 +1,9 @@
 import type { HandoffContext, Person } from './context';
+import { MARKER_PREFIX, markerLine, parseMarker } from './marker';
 import { type Field, type Locale, localize, type Template } from './template';
 import type { CleanAnswers } from './validate';
+
+export { MARKER_PREFIX, markerLine, parseMarker };
 
 /** Already translated by the caller (from the extension's locale files): this library shows no text of its own. */
 export interface CommentStrings {
@@ -21,25 +24,6 @@ export interface Summary {
   /** Baton's own remarks about the comment (e.g. that it was cut to the host's limit), shown before the marker. */
   notes?: string[];
   marker: string;
-}
-
-// Every comment ends with this line so a team can find handoffs with the host's own search.
-export const MARKER_PREFIX = 'baton:v1';
-const HANDOFF_ID = /^[A-Za-z0-9-]{6,64}$/;
-// Matches anywhere, not only on a line of its own: in HTML the marker sits inside <p>, in ADF inside
-// JSON. The last match wins, because Baton writes the marker last and a user could type one earlier.
-const MARKER_IN_TEXT = /(?<![A-Za-z0-9])baton:v1 handoff=([A-Za-z0-9-]{6,64})(?![A-Za-z0-9-])/g;
-
-export function markerLine(handoffId: string): string {
-  // A marker that parseMarker could not read back would make the handoff unfindable.
-  if (!HANDOFF_ID.test(handoffId)) throw new RangeError(`invalid handoff id: ${JSON.stringify(handoffId)}`);
-  return `${MARKER_PREFIX} handoff=${handoffId}`;
-}
-
-export function parseMarker(text: string): string | null {
-  let id: string | null = null;
-  for (const match of text.matchAll(MARKER_IN_TEXT)) id = match[1] ?? null;
-  return id;
 }
 
 function personName(person: Person | undefined, strings: CommentStrings): string {

@@ -7,7 +7,7 @@ import type { SiteAdapter } from '../sites/adapter';
 import { enforcementFor } from '../storage/settings';
 import { type ChecklistFrame, mountChecklistFrame } from './checklist-frame';
 import type { LiveSettings } from './live-settings';
-import { acceptPort, isToIsolated, type ToIsolated, type ToMain } from './net-protocol';
+import { acceptPort, HEARTBEAT_MS, isToIsolated, type ToIsolated, type ToMain } from './net-protocol';
 
 // Site-independent interception in the isolated world: stops a reassign (UI event or held network
 // request), shows the checklist, and when the background says so releases or drops it, exactly once.
@@ -31,6 +31,8 @@ interface ActiveHold {
   frame: ChecklistFrame;
   release(): void;
   abort(): void;
+  /** Stops watching for the extension going away (an update or reload ends this script silently). */
+  unwatch(): void;
 }
 
 interface HoldRequest {
@@ -39,6 +41,15 @@ interface HoldRequest {
   context: Promise<HandoffContext> | HandoffContext;
   release(): void;
   abort(): void;
+}
+
+/** An orphaned content script's extension APIs throw "Extension context invalidated", or lose their id. */
+function extensionGone(): boolean {
+  try {
+    return !browser.runtime?.id || !browser.runtime.getManifest();
+  } catch {
+    return true;
+  }
 }
 
 export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, settings: LiveSettings): void {
@@ -64,6 +75,7 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
     if (active?.id !== id) return false;
     const hold = active;
     active = null;
+    hold.unwatch();
     hold.frame.remove();
     hold[settle]();
     return true;
@@ -72,7 +84,18 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
   async function startHold(request: HoldRequest): Promise<void> {
     const id = crypto.randomUUID();
     const frame = mountChecklistFrame(id, browser.i18n.getMessage('checklistTitle'));
-    active = { id, frame, release: request.release, abort: request.abort };
+    // While a dialog is open, notice an update, reload or removal of the extension (old content scripts
+    // are not told): onInvalidated then leaves the host as it was.
+    const watch = window.setInterval(() => {
+      if (extensionGone()) ctx.notifyInvalidated();
+      else toMain({ kind: 'alive' });
+    }, HEARTBEAT_MS);
+    toMain({ kind: 'alive' });
+    const unwatch = () => {
+      clearInterval(watch);
+      toMain({ kind: 'idle' });
+    };
+    active = { id, frame, release: request.release, abort: request.abort, unwatch };
     try {
       const context = await request.context;
       await sendFromContent({

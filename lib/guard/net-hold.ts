@@ -1,4 +1,11 @@
-import { isToMain, PORT_HANDOVER, type ReassignMatch, type ToIsolated } from './net-protocol';
+import {
+  FRAME_SELECTOR,
+  HEARTBEAT_MS,
+  isToMain,
+  PORT_HANDOVER,
+  type ReassignMatch,
+  type ToIsolated,
+} from './net-protocol';
 
 // Runs in the page's MAIN world at document_start: wraps fetch and XMLHttpRequest so that a reassign
 // request the UI layer did not catch (shortcut, bulk edit, macro, page code) waits for the checklist.
@@ -22,15 +29,32 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
   const waiting = new Map<string, { decide: (decision: Decision) => void; acked: boolean }>();
   let connected = false;
 
+  let watchdog: number | undefined;
+  let lastAlive = 0;
+
+  /** The extension was updated or removed: whatever was held is left as it was, and its dialog goes. */
+  function disconnect() {
+    connected = false;
+    clearInterval(watchdog);
+    watchdog = undefined;
+    for (const held of waiting.values()) held.decide('fail');
+    waiting.clear();
+    win.document.querySelector(FRAME_SELECTOR)?.remove();
+  }
+
   port.onmessage = (event: MessageEvent) => {
     const message: unknown = event.data;
     if (!isToMain(message)) return;
     if (message.kind === 'hello') connected = true;
-    else if (message.kind === 'bye') {
-      // The extension was updated or removed: whatever was held is left as it was.
-      connected = false;
-      for (const held of waiting.values()) held.decide('fail');
-      waiting.clear();
+    else if (message.kind === 'bye') disconnect();
+    else if (message.kind === 'alive') {
+      lastAlive = Date.now();
+      watchdog ??= win.setInterval(() => {
+        if (Date.now() - lastAlive > 3 * HEARTBEAT_MS) disconnect();
+      }, HEARTBEAT_MS);
+    } else if (message.kind === 'idle') {
+      clearInterval(watchdog);
+      watchdog = undefined;
     } else if (message.kind === 'ack') {
       const held = waiting.get(message.id);
       if (held) held.acked = true;

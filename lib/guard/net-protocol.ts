@@ -7,6 +7,9 @@
 // Plain type guards rather than zod/mini here: the MAIN-world script loads on every host page, and
 // zod/mini alone would cost 7.5 KB gzip of the 20 KB budget (DESIGN.md §9) for a few message shapes.
 export const PORT_HANDOVER = 'baton:net-port';
+/** The checklist frame's marker attribute, which the MAIN script removes if the isolated script is gone. */
+export const FRAME_SELECTOR = 'iframe[data-baton="checklist"]';
+export const HEARTBEAT_MS = 1000;
 
 export interface ReassignMatch {
   /** Every ticket the request reassigns (more than one for a bulk edit). */
@@ -21,6 +24,10 @@ export type ToIsolated = { kind: 'held'; id: string; method: string; url: string
 export type ToMain =
   | { kind: 'hello' }
   | { kind: 'bye' }
+  // While a checklist is open the isolated script says so every second: if it stops (the extension was
+  // updated or removed, which can end content scripts silently) the MAIN script cleans up after it.
+  | { kind: 'alive' }
+  | { kind: 'idle' }
   | { kind: 'ack'; id: string }
   | { kind: 'release'; id: string }
   | { kind: 'fail'; id: string };
@@ -62,6 +69,8 @@ export const isToMain: Guard<ToMain> = (value): value is ToMain =>
   isRecord(value) &&
   (value.kind === 'hello' ||
     value.kind === 'bye' ||
+    value.kind === 'alive' ||
+    value.kind === 'idle' ||
     ((value.kind === 'ack' || value.kind === 'release' || value.kind === 'fail') && isString(value.id, 100)));
 
 /** The isolated side of the handover: the first port handed over on this window, taken before the page sees it. */

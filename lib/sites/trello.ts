@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { HandoffContext, Person } from '../checklist/context';
-import { markerLine } from '../checklist/summary';
+import { markerLine } from '../checklist/marker';
 import type { LiveSettings } from '../guard/live-settings';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { PostResult } from '../messaging';

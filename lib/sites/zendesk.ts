@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { HandoffContext, Person } from '../checklist/context';
-import { markerLine } from '../checklist/summary';
+import { markerLine } from '../checklist/marker';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { PostResult } from '../messaging';
 import type { RecognizedAction, SiteAdapter } from './adapter';

@@ -1,6 +1,5 @@
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import type * as core from 'zod/v4/core';
 
 // WXT's storage items do not validate what they read. Every read here is parsed; a value that does
 // not parse is set aside under a "corrupt:" key (kept for export) and the fallback is used instead,

@@ -33,6 +33,7 @@ const injection = [
   '<base href="https://evil.example/">',
   '<meta http-equiv="refresh" content="0;url=https://evil.example">',
   '"><img src=x onerror=alert(1)>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal as typed text is the point.
   '`${alert(1)}`',
   'javascript:alert(1)',
   'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
@@ -74,6 +75,7 @@ const lookAlikes = [
   '{"type":"mention","attrs":{"id":"all"}}',
   '{{mustache}}',
   '{% liquid %}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder as typed text is the point.
   '${template}',
   '%s %d %n',
 ];
