@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { PostFailure, PostResult } from '../messaging';
 
 // Turns a host's answer into success or a failure a person can act on. Shared by every adapter
@@ -75,5 +76,20 @@ export async function listingMentions(url: string, text: string): Promise<boolea
     return response.ok && type.includes('json') && (await response.text()).includes(text);
   } catch {
     return false;
+  }
+}
+
+/** A same-origin GET read as JSON and parsed; null for anything else (logged out, an error, another shape). */
+export async function getJson<T>(path: string, schema: z.ZodMiniType<T>): Promise<T | null> {
+  try {
+    const response = await fetch(path, {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
+    if (!response.ok || !response.headers.get('content-type')?.includes('json')) return null;
+    const parsed = z.safeParse(schema, await response.json());
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }

@@ -3,7 +3,7 @@ import type { HandoffContext, Person } from '../checklist/context';
 import { markerLine } from '../checklist/marker';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { RecognizedAction, SiteAdapter } from './adapter';
-import { listingMentions, sendJson } from './http';
+import { getJson, listingMentions, sendJson } from './http';
 import { replayClick, replayKey } from './replay';
 
 // Jira Cloud's issue view and board/backlog side panel. Evidence for every selector: shared/HOSTS.md §1.
@@ -93,20 +93,6 @@ const issueSchema = z.looseObject({
     assignee: z.optional(z.nullable(userSchema)),
   }),
 });
-
-async function getJson<T>(path: string, schema: z.ZodMiniType<T>): Promise<T | null> {
-  try {
-    const response = await fetch(path, {
-      credentials: 'same-origin',
-      headers: { accept: 'application/json' },
-    });
-    if (!response.ok || !response.headers.get('content-type')?.includes('json')) return null;
-    const parsed = z.safeParse(schema, await response.json());
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 async function personById(accountId: string): Promise<Person> {
   const item = document.getElementById(accountId);

@@ -5,7 +5,7 @@ import type { LiveSettings } from '../guard/live-settings';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { PostResult } from '../messaging';
 import type { RecognizedAction, SiteAdapter } from './adapter';
-import { listingMentions, sendJson } from './http';
+import { getJson, listingMentions, sendJson } from './http';
 import { replayClick, replayKey } from './replay';
 import { isHandoffList, isMemberHandoff } from './trello-rules';
 
@@ -53,20 +53,6 @@ type Card = z.infer<typeof cardSchema>;
 type Change = { add?: string; remove?: string; members?: string[]; list?: string };
 /** Who a change names, as the page shows it (a full name) or as the API does (an id). */
 type Who = { id?: string; name?: string; me?: boolean };
-
-async function getJson<T>(path: string, schema: z.ZodMiniType<T>): Promise<T | null> {
-  try {
-    const response = await fetch(path, {
-      credentials: 'same-origin',
-      headers: { accept: 'application/json' },
-    });
-    if (!response.ok || !response.headers.get('content-type')?.includes('json')) return null;
-    const parsed = z.safeParse(schema, await response.json());
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 function text(element: Element | null | undefined): string {
   return element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

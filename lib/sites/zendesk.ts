@@ -4,7 +4,7 @@ import { markerLine } from '../checklist/marker';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { PostResult } from '../messaging';
 import type { RecognizedAction, SiteAdapter } from './adapter';
-import { listingMentions, sendJson } from './http';
+import { getJson, listingMentions, sendJson } from './http';
 import { replayClick, replayKey } from './replay';
 
 // Zendesk Support's agent workspace. Evidence for every selector: shared/HOSTS.md §2. Zendesk keeps
@@ -88,20 +88,6 @@ const ticketSchema = z.object({
 });
 const userSchema = z.object({ user: z.looseObject({ name: z.string() }) });
 const groupSchema = z.object({ group: z.looseObject({ name: z.string() }) });
-
-async function getJson<T>(path: string, schema: z.ZodMiniType<T>): Promise<T | null> {
-  try {
-    const response = await fetch(path, {
-      credentials: 'same-origin',
-      headers: { accept: 'application/json' },
-    });
-    if (!response.ok || !response.headers.get('content-type')?.includes('json')) return null;
-    const parsed = z.safeParse(schema, await response.json());
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 export function createZendeskAdapter(): SiteAdapter {
   // The owner each ticket had before the agent touched the Assignee field: Zendesk changes only the

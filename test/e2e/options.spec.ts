@@ -136,7 +136,8 @@ test('a template edited on the options page is the checklist the Jira replica sh
   expect(text).toContain('Current situation');
   expect(text).toContain('Customer tier');
   expect(text).toContain('Gold, 24/7 support');
-  expect(reassignRequests(server)).toHaveLength(1);
+  // The replayed choice reaches Jira just after the dialog closes.
+  await expect.poll(() => reassignRequests(server).length).toBe(1);
   expect(server.jira.issue('ACME-1')?.assigneeId).toBe(BOB);
 });
 
