@@ -10,6 +10,7 @@ import { formats } from './format';
 import { HealthWarnings } from './health-warnings';
 import { HotPotatoes } from './hot-potatoes';
 import { OutboxList } from './outbox-list';
+import { StorageProblem } from './storage-problem';
 import { TrendChart } from './trend-chart';
 import { type PopupData, usePopupData } from './use-popup-data';
 
@@ -68,6 +69,7 @@ export function Popup({ first }: { first?: Promise<PopupData> }) {
           value={week.medianFillSeconds === null ? noData : t('seconds', [String(week.medianFillSeconds)])}
         />
       </div>
+      <StorageProblem />
       <HealthWarnings health={data.health} format={format} now={now} />
       <OutboxList entries={data.outbox} format={format} now={now} />
       {empty ? (

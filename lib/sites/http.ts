@@ -39,12 +39,16 @@ function retryAfterSeconds(header: string | null): number | undefined {
 /** A host that has not answered by then is treated as failed: the comment waits in the outbox, not forever in a spinner. */
 export const POST_TIMEOUT_MS = 20_000;
 
-export async function sendJson(url: string, init: RequestInit): Promise<PostResult> {
+export async function sendJson(
+  url: string,
+  init: RequestInit,
+  timeoutMs = POST_TIMEOUT_MS,
+): Promise<PostResult> {
   let response: Response;
   try {
     response = await fetch(url, {
       credentials: 'same-origin',
-      signal: AbortSignal.timeout(POST_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
       ...init,
     });
   } catch (error) {

@@ -7,6 +7,19 @@ import * as z from 'zod/mini';
 
 type Key = `local:${string}` | `session:${string}`;
 
+/** Where a failed write is reported (e.g. the storage quota was hit), for the popup to show. */
+export const STORAGE_PROBLEM_KEY = 'session:storageProblem';
+export const storageProblemSchema = z.object({ key: z.string(), message: z.string(), at: z.number() });
+
+export interface ItemOptions<T> {
+  /**
+   * The shape's version and how to bring each older stored version up to date: `migrations[n]` turns a
+   * version n-1 value into version n. WXT runs them once, on first use after an update.
+   */
+  version?: number;
+  migrations?: Record<number, (old: unknown) => unknown>;
+}
+
 export interface ValidatedItem<T> {
   key: Key;
   get(): Promise<T>;
@@ -20,8 +33,23 @@ export function validatedItem<T>(
   key: Key,
   schema: z.ZodMiniType<T>,
   fallback: () => NoInfer<T>,
+  options: ItemOptions<T> = {},
 ): ValidatedItem<T> {
-  const item = storage.defineItem<unknown>(key, { version: 1 });
+  const item = storage.defineItem<unknown>(key, {
+    version: options.version ?? 1,
+    ...(options.migrations ? { migrations: options.migrations } : {}),
+  });
+
+  /** A write the browser refused (most often the quota) is reported, then fails as before. */
+  async function write(value: T): Promise<void> {
+    try {
+      await item.setValue(value);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await storage.setItem(STORAGE_PROBLEM_KEY, { key, message, at: Date.now() }).catch(() => undefined);
+      throw error;
+    }
+  }
   let queue: Promise<unknown> = Promise.resolve();
 
   function parseOrFallback(raw: unknown): { value: T; corrupt: boolean } {
@@ -36,7 +64,7 @@ export function validatedItem<T>(
     if (corrupt) {
       const [area, name] = key.split(':') as ['local' | 'session', string];
       await storage.setItem(`${area}:corrupt:${name}:${Date.now()}`, raw);
-      await item.setValue(value);
+      await write(value);
     }
     return value;
   }
@@ -44,11 +72,11 @@ export function validatedItem<T>(
   return {
     key,
     get,
-    set: (value) => item.setValue(value),
+    set: write,
     update(change) {
       const next = queue.then(async () => {
         const value = change(await get());
-        await item.setValue(value);
+        await write(value);
         return value;
       });
       queue = next.catch(() => undefined);

@@ -52,6 +52,27 @@ describe('sendJson', () => {
     });
   });
 
+  it("reports a conflict with the host's own words", async () => {
+    answer(409, '{"error":"UpdateConflict","description":"Safe Update prevented the update"}');
+    expect(await sendJson('/x', { method: 'PUT' })).toMatchObject({
+      ok: false,
+      failure: { kind: 'http', status: 409, detail: 'UpdateConflict' },
+    });
+  });
+
+  it('gives up on a host that does not answer, as a timeout', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_url: string, init: RequestInit) =>
+          new Promise((_resolve, reject) =>
+            init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+          ),
+      ),
+    );
+    expect(await sendJson('/x', { method: 'POST' }, 50)).toEqual({ ok: false, failure: { kind: 'timeout' } });
+  });
+
   it('reports a network failure as offline', async () => {
     vi.stubGlobal(
       'fetch',
