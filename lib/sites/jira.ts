@@ -3,6 +3,7 @@ import type { HandoffContext, Person } from '../checklist/context';
 import { markerLine } from '../checklist/marker';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { RecognizedAction, SiteAdapter } from './adapter';
+import { editable, recognizeWith, text } from './dom';
 import { getJson, listingMentions, sendJson } from './http';
 import { replayClick, replayKey } from './replay';
 
@@ -35,19 +36,6 @@ const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
 const UNASSIGN_IDS = new Set(['', '-1', 'null', 'unassigned']);
 
 const any = (list: readonly string[]) => list.join(', ');
-
-function editable(element: Element): boolean {
-  return (
-    element instanceof HTMLInputElement ||
-    element instanceof HTMLTextAreaElement ||
-    element instanceof HTMLSelectElement ||
-    (element instanceof HTMLElement && element.isContentEditable)
-  );
-}
-
-function text(element: Element | null | undefined): string {
-  return element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
 
 function keyFromLocation(): string | null {
   const browse = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)(?:\/|$)/.exec(location.pathname)?.[1];
@@ -237,13 +225,7 @@ export function createJiraAdapter(): SiteAdapter {
 
   return {
     id: 'jira',
-    recognize(event) {
-      const target = event.composedPath()[0];
-      if (!(target instanceof Element)) return null;
-      if (event instanceof MouseEvent) return recognizePointer(event, target);
-      if (event instanceof KeyboardEvent && event.type === 'keydown') return recognizeKey(event, target);
-      return null;
-    },
+    recognize: recognizeWith(recognizePointer, recognizeKey),
 
     async describeRequest(match: ReassignMatch) {
       const key = match.tickets[0] ?? '';

@@ -5,6 +5,7 @@ import type { LiveSettings } from '../guard/live-settings';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { PostResult } from '../messaging';
 import type { RecognizedAction, SiteAdapter } from './adapter';
+import { editable, recognizeWith, text } from './dom';
 import { getJson, listingMentions, sendJson } from './http';
 import { replayClick, replayKey } from './replay';
 import { isHandoffList, isMemberHandoff } from './trello-rules';
@@ -54,10 +55,6 @@ type Change = { add?: string; remove?: string; members?: string[]; list?: string
 /** Who a change names, as the page shows it (a full name) or as the API does (an id). */
 type Who = { id?: string; name?: string; me?: boolean };
 
-function text(element: Element | null | undefined): string {
-  return element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
 function cookie(name: string): string | null {
   const found = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
   return found ? decodeURIComponent(found.slice(name.length + 1)) : null;
@@ -68,15 +65,6 @@ function shortLinkOf(card: Element): string | null {
   if (own) return own;
   const href = card.querySelector(any(SELECTORS.cardLink))?.getAttribute('href') ?? '';
   return SHORT_LINK.exec(href)?.[1] ?? null;
-}
-
-function editable(element: Element): boolean {
-  return (
-    element instanceof HTMLInputElement ||
-    element instanceof HTMLTextAreaElement ||
-    element instanceof HTMLSelectElement ||
-    (element instanceof HTMLElement && element.isContentEditable)
-  );
 }
 
 export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
@@ -352,13 +340,7 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
 
   return {
     id: 'trello',
-    recognize(event) {
-      const target = event.composedPath()[0];
-      if (!(target instanceof Element)) return null;
-      if (event instanceof MouseEvent) return recognizePointer(event, target);
-      if (event instanceof KeyboardEvent && event.type === 'keydown') return recognizeKey(event, target);
-      return null;
-    },
+    recognize: recognizeWith(recognizePointer, recognizeKey),
 
     async describeRequest(match: ReassignMatch) {
       const cardRef = match.tickets[0] ?? '';
