@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession } from '@playwright/test';
+import { type BenchBrowser, launchBenchBrowser } from './browsers.ts';
+import { type Bench, freshPage, metrics, ms, row, sleep } from './harness.ts';
+import { BENCH_SITES, type BenchSite } from './sites.ts';
+import { summarize } from './stats.ts';
+import { type BatonActivity, batonActivity, traced } from './trace.ts';
+
+// Script time a host page load costs with Baton vs without, and the JS heap it leaves behind.
+//
+// Each load is a new tab in one of the browsers (the order rotates every round, so drift on this
+// 2-core machine hits all alike), navigated to the replica's ticket page; 500 ms after `load` the
+// renderer's Performance metrics are read: ScriptDuration = all JavaScript run on that page's renderer
+// main thread since the navigation (page scripts, Baton's MAIN-world script and its isolated world alike),
+// as thread (CPU) time. Then garbage is collected twice and the isolate's used heap read
+// (Runtime.getHeapUsage): one V8 isolate per renderer holds the page's world and every isolated world,
+// so Baton's content-script heap can only be seen as with − without.
+//
+// A third browser loads a generated extension whose MAIN-world and isolated-world content scripts, for
+// the same hosts at document_start, are empty: what any extension shaped like Baton costs (Chromium's
+// floor). Traced loads then attribute Baton's share to its own scripts.
+
+export const LOAD_RUNS = 12;
+const TRACED_LOADS = 2;
+const SETTLE_MS = 500;
+
+interface LoadSample {
+  script: number;
+  task: number;
+  compile: number;
+  heap: number;
+  heapMetric: number;
+}
+
+/** An extension with Baton's content-script shape and nothing in the scripts. */
+function emptyExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-bench-empty-ext-'));
+  const content_scripts = BENCH_SITES.flatMap((site) => [
+    { matches: [matchOf(site)], run_at: 'document_start', js: ['main.js'], world: 'MAIN' },
+    { matches: [matchOf(site)], run_at: 'document_start', js: ['isolated.js'] },
+  ]);
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'Empty content scripts', version: '1.0.0', content_scripts }),
+  );
+  writeFileSync(join(dir, 'main.js'), '');
+  writeFileSync(join(dir, 'isolated.js'), '');
+  return dir;
+}
+
+function matchOf(site: BenchSite): string {
+  const host = new URL(site.url).hostname;
+  return host === 'trello.com' ? 'https://trello.com/*' : `https://*.${host.split('.').slice(1).join('.')}/*`;
+}
+
+async function gcAndHeap(cdp: CDPSession): Promise<{ used: number; metric: number }> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  const after = await metrics(cdp);
+  return { used: usage.usedSize, metric: after.JSHeapUsedSize ?? Number.NaN };
+}
+
+async function loadOnce(browser: BenchBrowser, site: BenchSite): Promise<LoadSample> {
+  const { page, cdp } = await freshPage(browser);
+  try {
+    await page.goto(site.url, { waitUntil: 'load' });
+    await sleep(SETTLE_MS);
+    const m = await metrics(cdp);
+    const heap = await gcAndHeap(cdp);
+    return {
+      script: ms(m.ScriptDuration ?? Number.NaN),
+      task: ms(m.TaskDuration ?? Number.NaN),
+      compile: ms(m.V8CompileDuration ?? Number.NaN),
+      heap: heap.used,
+      heapMetric: heap.metric,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** A traced Baton load, 5 s long so that the health check deferred 4 s after `load` is in it. */
+async function tracedLoad(bench: Bench, site: BenchSite): Promise<BatonActivity> {
+  const { page, cdp } = await freshPage(bench.baton);
+  try {
+    const { events } = await traced(cdp, async () => {
+      await page.goto(site.url, { waitUntil: 'load' });
+      await sleep(5_000);
+    });
+    return batonActivity(events, 3_000);
+  } finally {
+    await page.close();
+  }
+}
+
+type Label = 'baseline' | 'baton' | 'empty';
+
+export async function measureLoad(bench: Bench): Promise<void> {
+  const emptyDir = emptyExtension();
+  const empty = await launchBenchBrowser(emptyDir, bench.server.port, 'empty extension');
+  const browsers: Record<Label, BenchBrowser> = { baseline: bench.baseline, baton: bench.baton, empty };
+  const labels: Label[] = ['baseline', 'baton', 'empty'];
+  try {
+    for (const site of BENCH_SITES) {
+      bench.log(
+        `load: ${site.id}: warm-up, then ${LOAD_RUNS} loads per browser (without, with Baton, empty extension)`,
+      );
+      for (const label of labels) await loadOnce(browsers[label], site);
+      const samples: Record<Label, LoadSample[]> = { baseline: [], baton: [], empty: [] };
+      for (let i = 0; i < LOAD_RUNS; i++) {
+        const order = [...labels.slice(i % 3), ...labels.slice(0, i % 3)];
+        for (const label of order) samples[label].push(await loadOnce(browsers[label], site));
+      }
+      const pick = (label: Label, key: keyof LoadSample) => samples[label].map((s) => s[key]);
+      const median = (label: Label, key: keyof LoadSample) => summarize(pick(label, key)).median;
+      const added = median('baton', 'script') - median('baseline', 'script');
+      const floor = median('empty', 'script') - median('baseline', 'script');
+      bench.rows.push(
+        row({
+          figure: 'script time added to page load (ms, CPU)',
+          site: site.id,
+          unit: 'ms',
+          baseline: pick('baseline', 'script'),
+          baton: pick('baton', 'script'),
+          compared: { label: 'added ms', value: added },
+          budget: '≤ 5 ms added',
+          within: added <= 5,
+          note: `an extension with empty content scripts of the same shape adds ${floor.toFixed(1)} ms`,
+        }),
+      );
+      const addedHeap = (median('baton', 'heap') - median('baseline', 'heap')) / 1024;
+      const floorHeap = (median('empty', 'heap') - median('baseline', 'heap')) / 1024;
+      bench.rows.push(
+        row({
+          figure: 'JS heap after load + GC (KB)',
+          site: site.id,
+          unit: 'KB',
+          baseline: pick('baseline', 'heap').map((b) => b / 1024),
+          baton: pick('baton', 'heap').map((b) => b / 1024),
+          compared: { label: 'added KB', value: addedHeap },
+          budget: '— (no §9 budget)',
+          within: null,
+          note: `renderer isolate (page + Baton’s two worlds); empty content scripts add ${floorHeap.toFixed(0)} KB`,
+        }),
+      );
+      bench.log(`load: ${site.id}: ${TRACED_LOADS} traced loads for attribution`);
+      const activity: BatonActivity[] = [];
+      for (let i = 0; i < TRACED_LOADS; i++) activity.push(await tracedLoad(bench, site));
+      const paired = samples.baton.map((s, i) => s.script - (samples.baseline[i]?.script ?? Number.NaN));
+      bench.details[`load:${site.id}`] = {
+        samples,
+        scriptAddedPaired: summarize(paired),
+        emptyExtensionScriptAddedMs: floor,
+        emptyExtensionHeapAddedKB: floorHeap,
+        taskAddedMs: median('baton', 'task') - median('baseline', 'task'),
+        compileMs: {
+          baseline: summarize(pick('baseline', 'compile')),
+          baton: summarize(pick('baton', 'compile')),
+          empty: summarize(pick('empty', 'compile')),
+        },
+        heapMetricAddedKB: (median('baton', 'heapMetric') - median('baseline', 'heapMetric')) / 1024,
+        tracedActivity: activity,
+        tracedNote:
+          'Traced loads run slower than untraced ones. evaluateMs includes compileMs; callbacks are calls into Baton’s content scripts in the first 3 s after its first script, later ones (the health check 4 s after load) apart.',
+      };
+      bench.log(
+        `load: ${site.id}: script ${median('baseline', 'script').toFixed(1)} → ${median('baton', 'script').toFixed(1)} ms (+${added.toFixed(1)}; empty extension +${floor.toFixed(1)}), heap +${addedHeap.toFixed(0)} KB`,
+      );
+    }
+  } finally {
+    await empty.close();
+    rmSync(emptyDir, { recursive: true, force: true });
+  }
+}

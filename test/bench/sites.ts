@@ -1,0 +1,98 @@
+import type { Locator, Page } from '@playwright/test';
+import type { HostServer, RecordedRequest } from '../e2e/fixtures/host-server.ts';
+import {
+  commentRequests as jiraComments,
+  reassignRequests as jiraReassigns,
+} from '../e2e/support/checklist.ts';
+
+// The three host replicas as the bench drives them: the page it loads, the one click that performs a
+// reassign (prepared the way the end-to-end specs do it), and the requests that show a comment posted and
+// a reassign gone out.
+
+export type SiteId = 'jira' | 'zendesk' | 'trello';
+
+export interface BenchSite {
+  id: SiteId;
+  url: string;
+  /** A GET the host page makes all the time; never a reassign, so the network net lets it straight through. */
+  nonReassignUrl: string;
+  /** Where the DOM-heavy scenario appends its nodes (an activity feed on that page). */
+  feedSelector: string;
+  /**
+   * Brings the page to the point where one click reassigns the ticket to Bob Chen, and returns what to
+   * click. Idempotent: after a cancelled checklist it only re-opens what the host closed.
+   */
+  prepareReassign(page: Page): Promise<Locator>;
+  reassigns(server: HostServer): RecordedRequest[];
+  comments(server: HostServer): RecordedRequest[];
+}
+
+async function visible(locator: Locator): Promise<boolean> {
+  return locator.isVisible().catch(() => false);
+}
+
+const jira: BenchSite = {
+  id: 'jira',
+  url: 'https://acme.atlassian.net/browse/ACME-1',
+  nonReassignUrl: 'https://acme.atlassian.net/rest/api/3/issue/ACME-1',
+  feedSelector: '[data-testid="issue.activity.comments-list"]',
+  async prepareReassign(page) {
+    const bob = page.locator('[role="menu"]').getByRole('menuitemcheckbox', { name: 'Bob Chen' });
+    if (!(await visible(bob))) await page.locator('[data-testid="issue.views.field.user.assignee"]').click();
+    await bob.waitFor({ state: 'visible' });
+    return bob;
+  },
+  reassigns: (server) => jiraReassigns(server),
+  comments: (server) => jiraComments(server),
+};
+
+const ZENDESK_PANEL = '[data-test-id="ticket-101-standard-layout"]';
+const zendesk: BenchSite = {
+  id: 'zendesk',
+  url: 'https://acme.zendesk.com/agent/tickets/101',
+  nonReassignUrl: 'https://acme.zendesk.com/api/v2/tickets/101.json',
+  feedSelector: `${ZENDESK_PANEL} [data-test-id="omni-log-container"]`,
+  async prepareReassign(page) {
+    const panel = page.locator(ZENDESK_PANEL);
+    const field = panel.locator('[data-test-id="assignee-field"]');
+    if (!((await field.textContent()) ?? '').includes('Bob Chen')) {
+      await panel.getByRole('combobox', { name: 'Assignee' }).click();
+      await panel.getByRole('option', { name: 'Support / Bob Chen', exact: true }).click();
+    }
+    const submit = panel.locator('[data-test-id="submit_button-button"]');
+    await submit.waitFor({ state: 'visible' });
+    return submit;
+  },
+  reassigns: (server) =>
+    server
+      .requests({ method: 'PUT', path: /^\/api\/v2\/tickets\/101\.json$/ })
+      .filter((r) => JSON.stringify(r.json ?? {}).includes('assignee_id')),
+  comments: (server) =>
+    server
+      .requests({ method: 'PUT', path: /^\/api\/v2\/tickets\/101\.json$/ })
+      .filter((r) => !JSON.stringify(r.json ?? {}).includes('assignee_id')),
+};
+
+const trello: BenchSite = {
+  id: 'trello',
+  url: 'https://trello.com/c/Xy12Ab34/1-refund-not-received',
+  nonReassignUrl: 'https://trello.com/1/cards/Xy12Ab34',
+  feedSelector: '[data-testid="card-back-activity"]',
+  async prepareReassign(page) {
+    const bob = page.locator('[data-testid="members-popover"]').getByRole('button', { name: 'Bob Chen' });
+    if (!(await visible(bob))) await page.locator('[data-testid="card-back-members-button"]').click();
+    await bob.waitFor({ state: 'visible' });
+    return bob;
+  },
+  reassigns: (server) =>
+    server
+      .requests()
+      .filter(
+        (r) =>
+          /^\/1\/cards\/[^/]+\/idMembers/.test(r.path) ||
+          (r.method === 'PUT' && /^\/1\/cards\/[^/]+$/.test(r.path) && /idMembers|idList/.test(r.body)),
+      ),
+  comments: (server) => server.requests({ method: 'POST', path: /\/actions\/comments$/ }),
+};
+
+export const BENCH_SITES: readonly BenchSite[] = [jira, zendesk, trello];
