@@ -1,27 +1,30 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // A transitive dependency (wxt → unimport → unplugin → @jridgewell/remapping); fine for an analysis tool.
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import type { CDPSession, Page } from '@playwright/test';
 import { build } from 'wxt';
 import { startHostServer } from '../e2e/fixtures/host-server.ts';
-import { launchBenchBrowser } from './browsers.ts';
-import { freshPage, sleep } from './harness.ts';
+import { type BenchBrowser, launchBenchBrowser } from './browsers.ts';
+import { freshPage, pollEvaluate, sleep } from './harness.ts';
+import { seedScript } from './measure-popup.ts';
+import { POPUP_PROBE } from './probes.ts';
 import { BENCH_SITES } from './sites.ts';
 
-// `npx tsx test/bench/attribute.ts`: what in Baton's always-loaded content scripts costs what. Not part
-// of the bench: it builds a copy of the Chrome extension with source maps into a temp dir (the product
-// build is untouched), then
-// - splits each content script's bytes by source module (node_modules package or lib/ file), and
-// - samples the CPU (V8's profiler, through a trace) while each replica page loads with that build, and
-//   charges Baton's samples to the source module of the function that was running (self time).
-// Traced and profiled loads are slower than real ones: read the shares, not the absolute ms.
+// `npx tsx test/bench/attribute.ts`: what in Baton costs what, for the figures that miss their budget.
+// Not part of the bench: it builds a copy of the Chrome extension with source maps into a temp dir (the
+// product build is untouched), then samples the CPU with V8's profiler (through a trace) and charges
+// each sample to the source module of the function that was running (self time):
+// - each host page load: Baton's content scripts, plus their bytes by source module;
+// - the popup opened with 50,000 stored events.
+// Profiled runs are slower than real ones: read the shares, not the absolute ms.
 
 const LOADS = 3;
 const root = resolve('.');
 
 function moduleOf(source: string | null): string {
-  if (!source) return '(no source)';
+  if (!source) return '(unmapped)';
   const path = source.replace(/^(\.\.\/)+/, '').replace(/\\/g, '/');
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   if (pkg) {
@@ -31,14 +34,40 @@ function moduleOf(source: string | null): string {
   return path.replace(/^.*?(lib|entrypoints|components)\//, '$1/');
 }
 
+/** Source maps of the build, by the path of the script inside the extension. */
+class Maps {
+  private readonly cache = new Map<string, TraceMap | null>();
+  constructor(private readonly dir: string) {}
+  get(file: string): TraceMap | null {
+    if (!this.cache.has(file)) {
+      const path = join(this.dir, `${file}.map`);
+      this.cache.set(file, existsSync(path) ? new TraceMap(readFileSync(path, 'utf8')) : null);
+    }
+    return this.cache.get(file) ?? null;
+  }
+  /** Where a profiled frame comes from: an extension script's source module, or V8's own bucket. */
+  locate(frame: ProfileNode['callFrame']): string | null {
+    const file = /^chrome-extension:\/\/[^/]+\/(.+?)(?:[?#].*)?$/.exec(frame.url ?? '')?.[1];
+    if (!file) return frame.url ? null : frame.functionName.startsWith('(') ? frame.functionName : null;
+    const map = this.get(file);
+    if (!map) return `${file} (no map)`;
+    if (frame.lineNumber < 0) return `${file} (top level)`;
+    try {
+      return moduleOf(
+        originalPositionFor(map, { line: frame.lineNumber + 1, column: frame.columnNumber }).source,
+      );
+    } catch {
+      return `${file} (outside the map)`;
+    }
+  }
+}
+
 function bytesBySource(code: string, map: TraceMap): Map<string, number> {
   const out = new Map<string, number>();
-  const lines = code.split('\n');
-  lines.forEach((line, index) => {
-    // Walk the line in 40-character steps: enough resolution for a share of bytes.
+  code.split('\n').forEach((line, index) => {
+    // Walk each line in 40-character steps: enough resolution for a share of bytes.
     for (let column = 0; column < line.length; column += 40) {
-      const pos = originalPositionFor(map, { line: index + 1, column });
-      const key = moduleOf(pos.source);
+      const key = moduleOf(originalPositionFor(map, { line: index + 1, column }).source);
       out.set(key, (out.get(key) ?? 0) + Math.min(40, line.length - column));
     }
   });
@@ -50,17 +79,137 @@ interface ProfileNode {
   callFrame: { url: string; lineNumber: number; columnNumber: number; functionName: string };
 }
 
+/** Runs `action` under a trace with V8's sampling profiler; self ms by what `locate` names (null: dropped). */
+async function profile(
+  cdp: CDPSession,
+  action: () => Promise<void>,
+  locate: (frame: ProfileNode['callFrame']) => string | null,
+): Promise<Map<string, number>> {
+  const events: { name: string; id?: string; args?: { data?: Record<string, unknown> } }[] = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as typeof events));
+  });
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] },
+    transferMode: 'ReportEvents',
+  });
+  await action();
+  await cdp.send('Tracing.end');
+  await complete;
+  const selfMs = new Map<string, number>();
+  const nodes = new Map<string, ProfileNode>();
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk') continue;
+    const data = e.args?.data as {
+      cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
+      timeDeltas?: number[];
+    };
+    for (const node of data.cpuProfile?.nodes ?? []) nodes.set(`${e.id}:${node.id}`, node);
+    const samples = data.cpuProfile?.samples ?? [];
+    const deltas = data.timeDeltas ?? [];
+    samples.forEach((sample, index) => {
+      const node = nodes.get(`${e.id}:${sample}`);
+      const key = node ? locate(node.callFrame) : null;
+      if (!key || key === '(idle)') return;
+      selfMs.set(key, (selfMs.get(key) ?? 0) + (deltas[index + 1] ?? deltas[index] ?? 0) / 1000);
+    });
+  }
+  return selfMs;
+}
+
 function table(title: string, entries: Map<string, number>, unit: string, limit = 14): string {
   const total = [...entries.values()].reduce((a, b) => a + b, 0);
+  const digits = unit === 'B' ? 0 : 1;
   const rows = [...entries].sort((a, b) => b[1] - a[1]).slice(0, limit);
   return [
     title,
     ...rows.map(
       ([key, value]) =>
-        `  ${value.toFixed(unit === 'B' ? 0 : 1).padStart(8)} ${unit}  ${((100 * value) / total).toFixed(0).padStart(3)}%  ${key}`,
+        `  ${value.toFixed(digits).padStart(8)} ${unit}  ${((100 * value) / total).toFixed(0).padStart(3)}%  ${key}`,
     ),
-    `  ${total.toFixed(unit === 'B' ? 0 : 1).padStart(8)} ${unit}  total`,
+    `  ${total.toFixed(digits).padStart(8)} ${unit}  total`,
   ].join('\n');
+}
+
+function scale(entries: Map<string, number>, factor: number): Map<string, number> {
+  return new Map([...entries].map(([k, v]) => [k, v * factor]));
+}
+
+function add(into: Map<string, number>, from: Map<string, number>): void {
+  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
+}
+
+async function contentScripts(browser: BenchBrowser, extensionDir: string, maps: Maps): Promise<void> {
+  for (const site of BENCH_SITES) {
+    console.log(`\n=== ${site.id}: the content scripts that load on every page ===`);
+    for (const file of [`${site.id}.js`, `${site.id}-main.js`]) {
+      const path = `content-scripts/${file}`;
+      const map = maps.get(path);
+      if (!map) continue;
+      const bytes = bytesBySource(readFileSync(join(extensionDir, path), 'utf8'), map);
+      console.log(table(`bytes of ${file} by source (minified, before gzip)`, bytes, 'B', 10));
+    }
+    const total = new Map<string, number>();
+    for (let i = 0; i < LOADS; i++) {
+      const { page, cdp } = await freshPage(browser);
+      const selfMs = await profile(
+        cdp,
+        async () => {
+          await page.goto(site.url, { waitUntil: 'load' });
+          await sleep(1_000);
+        },
+        (frame) => (frame.url?.includes('/content-scripts/') ? maps.locate(frame) : null),
+      );
+      await page.close();
+      add(total, selfMs);
+    }
+    console.log(
+      table(
+        `CPU self time in Baton's scripts per page load (mean of ${LOADS})`,
+        scale(total, 1 / LOADS),
+        'ms',
+      ),
+    );
+  }
+}
+
+async function popup(browser: BenchBrowser, maps: Maps): Promise<void> {
+  const worker = browser.worker;
+  if (!worker) throw new Error('no service worker');
+  console.log('\n=== popup with 50,000 stored events ===');
+  await worker.evaluate(seedScript(50_000));
+  await browser.context.addInitScript({ content: POPUP_PROBE });
+  const total = new Map<string, number>();
+  const painted: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const { page, cdp } = await freshPage(browser);
+    const selfMs = await profile(
+      cdp,
+      async () => {
+        await page.goto(`chrome-extension://${browser.extensionId}/popup.html`, { waitUntil: 'commit' });
+        const probe = await pollEvaluate<{ figurePainted: number }>(
+          page as Page,
+          'window.__benchPopup && window.__benchPopup.figurePainted > 0 && window.__benchPopup',
+          60_000,
+        );
+        painted.push(probe.figurePainted);
+      },
+      (frame) => maps.locate(frame),
+    );
+    await page.close();
+    add(total, selfMs);
+  }
+  console.log(`figure painted at ${painted.map((p) => p.toFixed(0)).join(', ')} ms (profiled)`);
+  console.log(
+    table(
+      `CPU self time on the popup's main thread until the figure is painted (mean of ${LOADS}); waiting for storage is not CPU and is not in it`,
+      scale(total, 1 / LOADS),
+      'ms',
+      16,
+    ),
+  );
+  await worker.evaluate('chrome.storage.local.set({ events: [] })');
 }
 
 async function main(): Promise<void> {
@@ -83,70 +232,13 @@ async function main(): Promise<void> {
     vite: () => ({ build: { sourcemap: true } }),
   });
   const extensionDir = join(outDir, 'chrome-mv3');
+  const maps = new Maps(extensionDir);
   const server = await startHostServer();
   const browser = await launchBenchBrowser(extensionDir, server.port);
   try {
-    for (const site of BENCH_SITES) {
-      const maps = new Map<string, { map: TraceMap; code: string }>();
-      for (const file of [`${site.id}.js`, `${site.id}-main.js`]) {
-        const path = join(extensionDir, 'content-scripts', file);
-        const code = readFileSync(path, 'utf8');
-        maps.set(file, { map: new TraceMap(readFileSync(`${path}.map`, 'utf8')), code });
-      }
-      console.log(`\n=== ${site.id} ===`);
-      for (const [file, { map, code }] of maps) {
-        console.log(
-          table(`bytes of ${file} by source (minified, before gzip)`, bytesBySource(code, map), 'B', 10),
-        );
-      }
-      const selfMs = new Map<string, number>();
-      for (let i = 0; i < LOADS; i++) {
-        const { page, cdp } = await freshPage(browser);
-        const events: { name: string; id?: string; args?: { data?: Record<string, unknown> } }[] = [];
-        cdp.on('Tracing.dataCollected', (e) => {
-          events.push(...(e.value as unknown as typeof events));
-        });
-        const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-        await cdp.send('Tracing.start', {
-          traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] },
-          transferMode: 'ReportEvents',
-        });
-        await page.goto(site.url, { waitUntil: 'load' });
-        await sleep(1_000);
-        await cdp.send('Tracing.end');
-        await complete;
-        await page.close();
-        // Rebuild each profile from its chunks, then charge every sample's time to its frame's source.
-        const nodes = new Map<string, ProfileNode>();
-        for (const e of events) {
-          if (e.name !== 'ProfileChunk') continue;
-          const data = e.args?.data as {
-            cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
-            timeDeltas?: number[];
-          };
-          for (const node of data.cpuProfile?.nodes ?? []) nodes.set(`${e.id}:${node.id}`, node);
-          const samples = data.cpuProfile?.samples ?? [];
-          const deltas = data.timeDeltas ?? [];
-          samples.forEach((sample, index) => {
-            const node = nodes.get(`${e.id}:${sample}`);
-            const url = node?.callFrame.url ?? '';
-            const file = /content-scripts\/([^/?#]+)$/.exec(url)?.[1];
-            const mapped = file ? maps.get(file) : undefined;
-            if (!node || !mapped) return;
-            const pos = originalPositionFor(mapped.map, {
-              line: node.callFrame.lineNumber + 1,
-              column: node.callFrame.columnNumber,
-            });
-            const key = `${moduleOf(pos.source)}`;
-            selfMs.set(key, (selfMs.get(key) ?? 0) + (deltas[index + 1] ?? deltas[index] ?? 0) / 1000);
-          });
-        }
-      }
-      for (const [key, value] of selfMs) selfMs.set(key, value / LOADS);
-      console.log(
-        table(`CPU self time in Baton's scripts per page load (mean of ${LOADS}, profiled)`, selfMs, 'ms'),
-      );
-    }
+    const only = process.argv[2];
+    if (!only || only === 'content') await contentScripts(browser, extensionDir, maps);
+    if (!only || only === 'popup') await popup(browser, maps);
   } finally {
     await browser.close();
     await server.close();

@@ -14,7 +14,7 @@ import { summarize } from './stats.ts';
 export const EVENT_COUNTS = [0, 5_000, 50_000] as const;
 export const POPUP_RUNS = 8;
 
-function seedScript(count: number): string {
+export function seedScript(count: number): string {
   return `(async () => {
     const n = ${count};
     const day = 24 * 60 * 60 * 1000;

@@ -143,6 +143,36 @@ function table(rows: Row[]): string {
   );
 }
 
+/**
+ * Figures that cannot be zero or negative unless the measurement is broken (a probe that never fired,
+ * a clock mix-up): Baton always loads code, always costs a frame and a round trip to show a dialog.
+ */
+function sanity(rows: Row[]): string[] {
+  const mustBePositive = [
+    /content scripts/,
+    /script time added/,
+    /JS heap/,
+    /checklist painted/,
+    /Complete →/,
+    /popup first render/,
+    /wrapper alone/,
+  ];
+  const out: string[] = [];
+  for (const r of rows) {
+    const values = [r.baton?.median, r.baton?.p5, r.baseline?.median].filter((v) => v !== undefined);
+    if (values.some((v) => Number.isNaN(v))) out.push(`${r.figure} [${r.site}]: a value is NaN`);
+    if (mustBePositive.some((re) => re.test(r.figure))) {
+      if ((r.baton?.median ?? 0) <= 0) out.push(`${r.figure} [${r.site}]: with Baton is ${r.baton?.median}`);
+      if (r.compared && r.compared.value <= 0)
+        out.push(`${r.figure} [${r.site}]: ${r.compared.label} is ${r.compared.value}`);
+    }
+    if (r.baseline && r.baseline.min < 0) out.push(`${r.figure} [${r.site}]: a baseline sample is negative`);
+    if (r.baton && r.baton.min < 0 && !/added/.test(r.compared?.label ?? ''))
+      out.push(`${r.figure} [${r.site}]: a sample is negative`);
+  }
+  return out;
+}
+
 async function main(): Promise<number> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No production build in ${EXTENSION_DIR}: run "npm run bench" (it builds first).`);
@@ -221,6 +251,7 @@ async function main(): Promise<number> {
     },
     rows: bench.rows,
     details: bench.details,
+    suspicious: sanity(bench.rows),
     errors,
   };
   mkdirSync(dirname(OUTPUT), { recursive: true });
@@ -233,6 +264,8 @@ async function main(): Promise<number> {
       ? 'Every budgeted figure is within its budget.'
       : `Over budget: ${missed.map((r) => `${r.figure} [${r.site}]`).join('; ')}`,
   );
+  const suspicious = sanity(bench.rows);
+  for (const warning of suspicious) console.log(`Suspicious: ${warning}`);
   if (errors.length)
     console.log(`Measurement errors in: ${errors.map((e) => e.step).join(', ')} (see ${OUTPUT})`);
   console.log(`Written to ${OUTPUT} (${results.durationS} s).`);
