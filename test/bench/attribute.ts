@@ -48,7 +48,7 @@ class Maps {
   /** Where a profiled frame comes from: an extension script's source module, or V8's own bucket. */
   locate(frame: ProfileNode['callFrame']): string | null {
     const file = /^chrome-extension:\/\/[^/]+\/(.+?)(?:[?#].*)?$/.exec(frame.url ?? '')?.[1];
-    if (!file) return frame.url ? null : frame.functionName.startsWith('(') ? frame.functionName : null;
+    if (!file) return frame.url ? null : frame.functionName?.startsWith('(') ? frame.functionName : null;
     const map = this.get(file);
     if (!map) return `${file} (no map)`;
     if (frame.lineNumber < 0) return `${file} (top level)`;
