@@ -8,6 +8,7 @@ import {
   fillChecklist,
   GOOD_ANSWERS,
   LABELS,
+  pageApi,
   postedCommentBody,
   reassignRequests,
   test,
@@ -173,15 +174,9 @@ test('a reassign sent by page code straight to the REST API is caught by the net
   server,
 }) => {
   await page.goto(ISSUE);
-  const result = page.evaluate(
-    (bob) =>
-      (
-        window as never as {
-          __jiraReplica: { api: (m: string, p: string, b: unknown) => Promise<{ status: number }> };
-        }
-      ).__jiraReplica.api('PUT', '/rest/api/3/issue/ACME-2/assignee', { accountId: bob }),
-    BOB,
-  );
+  const result = pageApi(page, '__jiraReplica', 'PUT', '/rest/api/3/issue/ACME-2/assignee', {
+    accountId: BOB,
+  });
   const dialog = checklist(page);
   await expect(dialog).toContainText('ACME-2');
   await expect(dialog).toContainText('Bob Chen');
@@ -201,15 +196,8 @@ test('a held XHR reassign fails like a network error when the checklist is cance
   server,
 }) => {
   await page.goto(ISSUE);
-  const result = page.evaluate(
-    (bob) =>
-      (
-        window as never as {
-          __jiraReplica: { apiXhr: (m: string, p: string, b: unknown) => Promise<{ status: number }> };
-        }
-      ).__jiraReplica.apiXhr('PUT', '/rest/api/2/issue/ACME-1', { fields: { assignee: { accountId: bob } } }),
-    BOB,
-  );
+  const assignBob = { fields: { assignee: { accountId: BOB } } };
+  const result = pageApi(page, '__jiraReplica', 'PUT', '/rest/api/2/issue/ACME-1', assignBob, 'apiXhr');
   const dialog = checklist(page);
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -228,16 +216,8 @@ test('edits that are not reassigns pass at once with no dialog', async ({ page, 
     .click();
   await expect.poll(() => server.jira.issue('ACME-1')?.priority).toBe('Low');
 
-  const status = await page.evaluate(() =>
-    (
-      window as never as {
-        __jiraReplica: { api: (m: string, p: string, b: unknown) => Promise<{ status: number }> };
-      }
-    ).__jiraReplica
-      .api('PUT', '/rest/api/3/issue/ACME-1', { fields: { summary: 'Checkout fails for saved cards' } })
-      .then((r) => r.status),
-  );
-  expect(status).toBe(204);
+  const edit = { fields: { summary: 'Checkout fails for saved cards' } };
+  expect((await pageApi(page, '__jiraReplica', 'PUT', '/rest/api/3/issue/ACME-1', edit)).status).toBe(204);
 
   await page.getByRole('textbox', { name: 'Add a comment' }).click();
   await page.getByRole('textbox', { name: 'Add a comment' }).fill('Looking into it');
@@ -350,21 +330,13 @@ test('a bulk edit that sets the assignee is held once and the comment lands on e
   server,
 }) => {
   await page.goto(ISSUE);
-  const result = page.evaluate(
-    (bob) =>
-      (
-        window as never as {
-          __jiraReplica: { api: (m: string, p: string, b: unknown) => Promise<{ status: number }> };
-        }
-      ).__jiraReplica.api('POST', '/rest/api/3/bulk/issues/fields', {
-        selectedIssueIdsOrKeys: ['ACME-2', 'ACME-3'],
-        selectedActions: ['assignee'],
-        editedFieldsInput: {
-          singleSelectClearableUserPickerFields: [{ fieldId: 'assignee', user: { accountId: bob } }],
-        },
-      }),
-    BOB,
-  );
+  const result = pageApi(page, '__jiraReplica', 'POST', '/rest/api/3/bulk/issues/fields', {
+    selectedIssueIdsOrKeys: ['ACME-2', 'ACME-3'],
+    selectedActions: ['assignee'],
+    editedFieldsInput: {
+      singleSelectClearableUserPickerFields: [{ fieldId: 'assignee', user: { accountId: BOB } }],
+    },
+  });
   const dialog = checklist(page);
   await expect(dialog).toContainText('ACME-2');
   await expect(dialog).toContainText('ACME-3');

@@ -6,6 +6,7 @@ import {
   fillChecklist,
   GOOD_ANSWERS,
   LABELS,
+  pageApi,
   reassignRequests,
   test,
 } from './support/fixtures.ts';
@@ -145,18 +146,10 @@ test('the extension reloaded while a reassign is held: the page keeps working an
   await expect(page.locator('iframe[data-baton="checklist"]')).toHaveCount(0);
   expect(reassignRequests(server)).toHaveLength(0);
   // The page is not left waiting on a guard that is gone: its own requests go straight out.
-  const status = await page.evaluate(
-    (bob) =>
-      (
-        window as never as {
-          __jiraReplica: { api: (m: string, p: string, b: unknown) => Promise<{ status: number }> };
-        }
-      ).__jiraReplica
-        .api('PUT', '/rest/api/3/issue/ACME-1/assignee', { accountId: bob })
-        .then((r) => r.status),
-    '5b10ac8d82e05b22cc7d4ef5',
-  );
-  expect(status).toBe(204);
+  const assign = { accountId: '5b10ac8d82e05b22cc7d4ef5' };
+  expect(
+    (await pageApi(page, '__jiraReplica', 'PUT', '/rest/api/3/issue/ACME-1/assignee', assign)).status,
+  ).toBe(204);
 });
 
 test('a site whose DOM lost its hooks keeps working: the network net still guards and the popup says so', async ({

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { HostServer } from './fixtures/host-server.ts';
-import { checklist, expect, fillChecklist, GOOD_ANSWERS, test } from './support/fixtures.ts';
+import { checklist, expect, fillChecklist, GOOD_ANSWERS, pageApi, test } from './support/fixtures.ts';
 
 // The service worker's own global, in evaluate callbacks that run there.
 declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
@@ -197,15 +197,7 @@ test.describe('with "Tier 2 handoff" named as a handoff list', () => {
 
 test('a member change sent straight to the API by page code is caught', async ({ page, server }) => {
   await page.goto(BOARD);
-  const result = page.evaluate(
-    (bob) =>
-      (
-        window as never as {
-          __trelloReplica: { api: (m: string, p: string, q: unknown) => Promise<{ status: number }> };
-        }
-      ).__trelloReplica.api('POST', '/1/cards/Xy12Ab34/idMembers', { value: bob }),
-    BOB,
-  );
+  const result = pageApi(page, '__trelloReplica', 'POST', '/1/cards/Xy12Ab34/idMembers', { value: BOB });
   const dialog = checklist(page);
   await expect(dialog).toContainText('Bob Chen');
   await fillChecklist(dialog);

@@ -72,3 +72,22 @@ export function postedCommentBody(server: HostServer, index = 0): unknown {
   if (!request) throw new Error(`comment #${index} was never posted`);
   return (request.json as { body: unknown }).body;
 }
+
+type Replica = '__jiraReplica' | '__zendeskReplica' | '__trelloReplica';
+type ReplicaCall = (method: string, path: string, body?: unknown) => Promise<{ status: number }>;
+
+/** A request sent by the host page's own code (a script, a macro), through the replica's test hook. */
+export function pageApi(
+  page: Page,
+  replica: Replica,
+  method: string,
+  path: string,
+  body?: unknown,
+  via: 'api' | 'apiXhr' = 'api',
+): Promise<{ status: number }> {
+  return page.evaluate(
+    ([name, call, m, p, b]) =>
+      (window as never as Record<Replica, Record<'api' | 'apiXhr', ReplicaCall>>)[name][call](m, p, b),
+    [replica, via, method, path, body] as const,
+  );
+}
