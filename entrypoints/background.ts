@@ -2,6 +2,7 @@ import { syncCustomHosts } from '../lib/background/custom-hosts';
 import { abandonHoldsOfTab } from '../lib/background/handoffs';
 import { RETENTION_ALARM, runRetention } from '../lib/background/metrics-store';
 import { RETRY_ALARM, retryDue } from '../lib/background/outbox-retry';
+import { forgetTab, onTabUpdated } from '../lib/background/receiver';
 import { routeMessage } from '../lib/background/router';
 import { openWelcomeOnInstall } from '../lib/background/welcome';
 import { effectiveSettings } from '../lib/storage/effective-settings';
@@ -19,7 +20,14 @@ export default defineBackground(() => {
   // Access to a custom host granted or taken back outside the options page (e.g. in the browser's settings).
   browser.permissions.onAdded.addListener(syncHosts);
   browser.permissions.onRemoved.addListener(syncHosts);
-  browser.tabs.onRemoved.addListener((tabId) => void abandonHoldsOfTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId);
+    void abandonHoldsOfTab(tabId);
+  });
+  // The receiver's side: a tab showing a ticket gets the receiver script, injected only then.
+  browser.tabs.onUpdated.addListener(
+    (tabId, change, tab) => void onTabUpdated(tabId, change, tab).catch(() => undefined),
+  );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_ALARM) void retryDue();
     if (alarm.name === RETENTION_ALARM) void runRetention();

@@ -1,10 +1,8 @@
-import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import type { HeldAction } from './messaging';
 
-// The part of the message protocol a content script speaks: it parses only the messages it receives
-// (from the background), so the scripts that load on every host page carry these few small schemas
-// rather than the whole protocol (lib/messaging.ts builds on these same definitions).
+// The messages the background sends to a content script (lib/messaging.ts builds on these). The content
+// script checks what it receives by hand to these same rules (lib/guard/background-messages.ts), so the
+// scripts that load on every host page carry no zod.
 
 // Extension pages and content scripts run under a CSP without eval: zod must not try its compiled
 // parsers (it would call the Function constructor).
@@ -40,21 +38,4 @@ export type ToContent = {
   [T in keyof typeof toContent]: z.infer<(typeof toContent)[T]>;
 }[keyof typeof toContent];
 
-export function parseToContent(message: unknown): ToContent | null {
-  const type =
-    typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-  if (typeof type !== 'string' || !Object.hasOwn(toContent, type)) return null;
-  const parsed = z.safeParse(toContent[type as keyof typeof toContent], message);
-  return parsed.success ? (parsed.data as ToContent) : null;
-}
-
 export const okSchema = z.object({ ok: z.boolean() });
-
-type FromContent =
-  | { type: 'hold:open'; held: HeldAction }
-  | { type: 'hold:done'; holdId: string }
-  | { type: 'health:report'; site: string; missing: string[] };
-
-export async function sendFromContent(message: FromContent): Promise<z.infer<typeof okSchema>> {
-  return z.parse(okSchema, await browser.runtime.sendMessage(message));
-}

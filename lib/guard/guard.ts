@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HandoffContext } from '../checklist/context';
-import { parseToContent, sendFromContent, type ToContent } from '../content-messaging';
+import type { ToContent } from '../content-messaging';
 import type { PostResult } from '../messaging';
 import type { SiteAdapter } from '../sites/adapter';
-import { enforcementFor } from '../storage/settings';
+import { parseToContent, sendFromContent } from './background-messages';
 import { type ChecklistFrame, mountChecklistFrame } from './checklist-frame';
 import type { LiveSettings } from './live-settings';
 import { acceptPort, HEARTBEAT_MS, isToIsolated, type ToIsolated, type ToMain } from './net-protocol';
@@ -53,7 +53,7 @@ function extensionGone(): boolean {
 }
 
 export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, settings: LiveSettings): void {
-  const enforced = () => enforcementFor(settings.current(), adapter.id) !== 'off';
+  const enforced = () => settings.enforcement(adapter.id) !== 'off';
   let active: ActiveHold | null = null;
   /** A held request is being looked at; another reassign meanwhile waits its turn like one under a dialog. */
   let deciding = false;
@@ -247,11 +247,14 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
     if (active) finish(active.id, 'abort');
   });
 
+  // Well after the load, when the page is idle: the host's own first work goes first.
   ctx.addEventListener(window, 'load', () => {
     ctx.setTimeout(() => {
-      const missing = adapter.missingElements();
-      if (missing)
-        void sendFromContent({ type: 'health:report', site: adapter.id, missing }).catch(() => undefined);
+      ctx.requestIdleCallback(() => {
+        const missing = adapter.missingElements();
+        if (missing)
+          void sendFromContent({ type: 'health:report', site: adapter.id, missing }).catch(() => undefined);
+      });
     }, HEALTH_CHECK_DELAY_MS);
   });
 }

@@ -1,40 +1,77 @@
 import { browser } from 'wxt/browser';
-import * as z from 'zod/mini';
-import {
-  applyPolicy,
-  DEFAULT_SETTINGS,
-  SETTINGS_KEY as KEY,
-  type Policy,
-  parsePolicy,
-  type Settings,
-  settingsSchema,
-} from '../storage/settings';
+import { arrayOf, type Check, isBoolean, isRecord, maxLength, recordOf } from '../checks';
+import { DEFAULT_TRELLO_RULES, type TrelloRules } from '../sites/trello-rules';
+import type { Enforcement, Settings } from '../storage/settings';
 
 // The settings as a content script sees them, kept current without a reload: read once at start, then
-// followed through storage.onChanged. Read with plain browser.storage so host pages do not carry the
-// storage library; what is read is parsed like everywhere else.
+// followed through storage.onChanged. Only what a content script reads (enforcement, Trello's rules),
+// checked by hand rather than with the zod schema in storage/settings.ts, which this must agree with
+// (test/unit/guard/live-settings.test.ts): host pages carry neither zod nor the storage library.
 
-function parse(raw: unknown): Settings {
-  const parsed = z.safeParse(settingsSchema, raw);
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+export type ContentSettings = Pick<Settings, 'enforcement' | 'trello'>;
+
+const KEY = 'settings';
+const DEFAULTS: ContentSettings = { enforcement: {}, trello: DEFAULT_TRELLO_RULES };
+
+const isEnforcement: Check<Enforcement> = (value): value is Enforcement =>
+  value === 'block' || value === 'remind' || value === 'off';
+const isEnforcements = recordOf(isEnforcement);
+const isHandoffLists = arrayOf(maxLength(200), 50);
+
+/** Trello's rules with each missing key defaulted, as the zod schema does; null when any key is malformed. */
+function trelloRules(raw: unknown): TrelloRules | null {
+  if (!isRecord(raw)) return null;
+  const rules = { ...DEFAULT_TRELLO_RULES };
+  for (const key of ['addOthers', 'removeSelfWhileOthersStay', 'joinSelf', 'removeOthers'] as const) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (!isBoolean(value)) return null;
+    rules[key] = value;
+  }
+  if (raw.handoffLists !== undefined) {
+    if (!isHandoffLists(raw.handoffLists)) return null;
+    rules.handoffLists = raw.handoffLists;
+  }
+  return rules;
+}
+
+/** The user's settings; the defaults when what is stored does not parse, as settingsItem reads it. */
+export function parseContentSettings(raw: unknown): ContentSettings {
+  if (raw === undefined || raw === null) return DEFAULTS;
+  if (!isRecord(raw)) return DEFAULTS;
+  const enforcement = raw.enforcement === undefined ? {} : raw.enforcement;
+  const trello = raw.trello === undefined ? DEFAULT_TRELLO_RULES : trelloRules(raw.trello);
+  return isEnforcements(enforcement) && trello ? { enforcement, trello } : DEFAULTS;
+}
+
+/** What an administrator's policy sets of these, key by key, as parsePolicy reads it. */
+export function parseContentPolicy(raw: unknown): Partial<ContentSettings> {
+  if (!isRecord(raw)) return {};
+  const policy: Partial<ContentSettings> = {};
+  if (isEnforcements(raw.enforcement)) policy.enforcement = raw.enforcement;
+  const trello = raw.trello === undefined ? null : trelloRules(raw.trello);
+  if (trello) policy.trello = trello;
+  return policy;
 }
 
 export interface LiveSettings {
-  current(): Settings;
+  current(): ContentSettings;
+  /** What the user (or the policy) set for a site; `block` when nothing is set, as enforcementFor says. */
+  enforcement(site: string): Enforcement;
   stop(): void;
 }
 
 export function liveSettings(): LiveSettings {
-  let local = DEFAULT_SETTINGS;
-  let policy: Policy = {};
-  let settings = DEFAULT_SETTINGS;
+  let local = DEFAULTS;
+  let policy: Partial<ContentSettings> = {};
+  let settings = DEFAULTS;
   const update = () => {
-    settings = applyPolicy(local, policy).settings;
+    settings = { ...local, ...policy };
   };
   void browser.storage.local
     .get(KEY)
     .then((stored) => {
-      local = parse(stored[KEY] ?? DEFAULT_SETTINGS);
+      local = parseContentSettings(stored[KEY]);
       update();
     })
     .catch(() => undefined);
@@ -43,7 +80,7 @@ export function liveSettings(): LiveSettings {
     browser.storage.managed
       .get()
       .then((managed) => {
-        policy = parsePolicy(managed);
+        policy = parseContentPolicy(managed);
         update();
       })
       .catch(() => undefined);
@@ -51,9 +88,14 @@ export function liveSettings(): LiveSettings {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'managed') void readPolicy();
     if (area !== 'local' || !changes[KEY]) return;
-    local = parse(changes[KEY].newValue ?? DEFAULT_SETTINGS);
+    local = parseContentSettings(changes[KEY].newValue);
     update();
   };
   browser.storage.onChanged.addListener(listener);
-  return { current: () => settings, stop: () => browser.storage.onChanged.removeListener(listener) };
+  return {
+    current: () => settings,
+    enforcement: (site) =>
+      (Object.hasOwn(settings.enforcement, site) ? settings.enforcement[site] : undefined) ?? 'block',
+    stop: () => browser.storage.onChanged.removeListener(listener),
+  };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { Check } from '../checks';
 import type { PostFailure, PostResult } from '../messaging';
 
 // Turns a host's answer into success or a failure a person can act on. Shared by every adapter
@@ -83,17 +84,29 @@ export async function listingMentions(url: string, text: string): Promise<boolea
   }
 }
 
-/** A same-origin GET read as JSON and parsed; null for anything else (logged out, an error, another shape). */
-export async function getJson<T>(path: string, schema: z.ZodMiniType<T>): Promise<T | null> {
+/** A same-origin GET read as JSON; null for anything else (logged out, an error, not JSON). */
+async function fetchJson(path: string): Promise<{ body: unknown } | null> {
   try {
     const response = await fetch(path, {
       credentials: 'same-origin',
       headers: { accept: 'application/json' },
     });
     if (!response.ok || !response.headers.get('content-type')?.includes('json')) return null;
-    const parsed = z.safeParse(schema, await response.json());
-    return parsed.success ? parsed.data : null;
+    return { body: await response.json() };
   } catch {
     return null;
   }
+}
+
+/** A same-origin GET parsed with a schema; null for anything else, another shape included. */
+export async function getJson<T>(path: string, schema: z.ZodMiniType<T>): Promise<T | null> {
+  const found = await fetchJson(path);
+  const parsed = found && z.safeParse(schema, found.body);
+  return parsed?.success ? parsed.data : null;
+}
+
+/** The same with a plain check, for the scripts that load on every host page (see lib/checks.ts). */
+export async function getChecked<T>(path: string, check: Check<T>): Promise<T | null> {
+  const found = await fetchJson(path);
+  return found && check(found.body) ? found.body : null;
 }

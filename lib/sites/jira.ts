@@ -1,10 +1,10 @@
-import * as z from 'zod/mini';
 import type { HandoffContext, Person } from '../checklist/context';
 import { markerLine } from '../checklist/marker';
+import { isString, nullable, optional, shape } from '../checks';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { RecognizedAction, SiteAdapter } from './adapter';
 import { editable, recognizeWith, text } from './dom';
-import { getJson, listingMentions, sendJson } from './http';
+import { getChecked, listingMentions, sendJson } from './http';
 import { replayClick, replayKey } from './replay';
 
 // Jira Cloud's issue view and board/backlog side panel. Evidence for every selector: shared/HOSTS.md §1.
@@ -73,20 +73,17 @@ function context(key: string, title: string | undefined, from: Person | undefine
   return ctx;
 }
 
-const userSchema = z.looseObject({ accountId: z.string(), displayName: z.string() });
-const issueSchema = z.looseObject({
-  key: z.string(),
-  fields: z.looseObject({
-    summary: z.optional(z.string()),
-    assignee: z.optional(z.nullable(userSchema)),
-  }),
+const isUser = shape({ accountId: isString, displayName: isString });
+const isIssue = shape({
+  key: isString,
+  fields: shape({ summary: optional(isString), assignee: optional(nullable(isUser)) }),
 });
 
 async function personById(accountId: string): Promise<Person> {
   const item = document.getElementById(accountId);
   const fromPicker = text(item?.querySelector(any(SELECTORS.pickerItemName)));
   if (fromPicker) return { id: accountId, name: fromPicker };
-  const user = await getJson(`/rest/api/3/user?accountId=${encodeURIComponent(accountId)}`, userSchema);
+  const user = await getChecked(`/rest/api/3/user?accountId=${encodeURIComponent(accountId)}`, isUser);
   return { id: accountId, name: user?.displayName ?? accountId };
 }
 
@@ -233,9 +230,9 @@ export function createJiraAdapter(): SiteAdapter {
       const issue =
         shown?.key === key
           ? shown
-          : await getJson(
+          : await getChecked(
               `/rest/api/3/issue/${encodeURIComponent(key)}?fields=summary,assignee`,
-              issueSchema,
+              isIssue,
             ).then(
               (found) =>
                 found && {

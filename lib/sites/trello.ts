@@ -1,12 +1,12 @@
-import * as z from 'zod/mini';
 import type { HandoffContext, Person } from '../checklist/context';
 import { markerLine } from '../checklist/marker';
+import { arrayOf, type Checked, isString, optional, shape } from '../checks';
 import type { LiveSettings } from '../guard/live-settings';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { PostResult } from '../messaging';
 import type { RecognizedAction, SiteAdapter } from './adapter';
 import { editable, recognizeWith, text } from './dom';
-import { getJson, listingMentions, sendJson } from './http';
+import { getChecked, listingMentions, sendJson } from './http';
 import { replayClick, replayKey } from './replay';
 import { isHandoffList, isMemberHandoff } from './trello-rules';
 
@@ -38,19 +38,19 @@ const any = (list: readonly string[]) => list.join(', ');
 const SHORT_LINK = /^\/c\/([A-Za-z0-9]{8})(?:\/|$)/;
 const COMMENT_CONFIRM_MS = 10_000;
 
-const memberSchema = z.looseObject({ id: z.string(), fullName: z.string() });
-const cardSchema = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  shortLink: z.string(),
-  shortUrl: z.optional(z.string()),
-  idMembers: z.array(z.string()),
-  idList: z.string(),
-  idBoard: z.string(),
+const isMember = shape({ id: isString, fullName: isString });
+const isCard = shape({
+  id: isString,
+  name: isString,
+  shortLink: isString,
+  shortUrl: optional(isString),
+  idMembers: arrayOf(isString),
+  idList: isString,
+  idBoard: isString,
 });
-const listSchema = z.looseObject({ id: z.string(), name: z.string() });
+const isList = shape({ id: isString, name: isString });
 
-type Card = z.infer<typeof cardSchema>;
+type Card = Checked<typeof isCard>;
 type Change = { add?: string; remove?: string; members?: string[]; list?: string };
 /** Who a change names, as the page shows it (a full name) or as the API does (an id). */
 type Who = { id?: string; name?: string; me?: boolean };
@@ -69,10 +69,10 @@ function shortLinkOf(card: Element): string | null {
 
 export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
   let hovered: string | null = null;
-  let me: Promise<z.infer<typeof memberSchema> | null> | null = null;
+  let me: Promise<Checked<typeof isMember> | null> | null = null;
 
   const currentMember = () => {
-    me ??= getJson('/1/members/me?fields=id,fullName,username', memberSchema).then((found) => {
+    me ??= getChecked('/1/members/me?fields=id,fullName,username', isMember).then((found) => {
       if (!found) me = null;
       return found;
     });
@@ -92,7 +92,7 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
       document.querySelector(`[data-list-id="${CSS.escape(id)}"] [data-testid="list-name"]`),
     );
     return (
-      shown || ((await getJson(`/1/lists/${encodeURIComponent(id)}?fields=name`, listSchema))?.name ?? id)
+      shown || ((await getChecked(`/1/lists/${encodeURIComponent(id)}?fields=name`, isList))?.name ?? id)
     );
   }
 
@@ -106,17 +106,17 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
     change: Change,
   ): Promise<{ context: HandoffContext; cardId: string } | null> {
     const [card, user] = await Promise.all([
-      getJson(
+      getChecked(
         `/1/cards/${encodeURIComponent(cardRef)}?fields=id,name,shortLink,shortUrl,idMembers,idList,idBoard`,
-        cardSchema,
+        isCard,
       ),
       currentMember(),
     ]);
     if (!card || !user) throw new Error('Trello did not describe the card');
     const rules = settings.current().trello;
-    const board = await getJson(
+    const board = await getChecked(
       `/1/boards/${encodeURIComponent(card.idBoard)}/members?fields=fullName`,
-      z.array(memberSchema),
+      arrayOf(isMember),
     );
     const nameOf = (id: string) => board?.find((member) => member.id === id)?.fullName ?? id;
     const base = context(card);
@@ -133,8 +133,12 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
       change.members ?? (change.add ? [...before, change.add] : before.filter((id) => id !== change.remove));
     if (!isMemberHandoff({ before, after, me: user.id }, rules)) return null;
     const added = after.filter((id) => !before.includes(id));
-    const receivers = (added.length > 0 ? added : after).filter((id) => id !== user.id).map(nameOf);
-    const to: Person | undefined = receivers.length > 0 ? { name: receivers.join(', ') } : undefined;
+    const receiverIds = (added.length > 0 ? added : after).filter((id) => id !== user.id);
+    // The ids go into the comment's marker, so each receiver is shown the handoff when they open the card.
+    const to: Person | undefined =
+      receiverIds.length > 0
+        ? { name: receiverIds.map(nameOf).join(', '), id: receiverIds.join(',').slice(0, 200) }
+        : undefined;
     return {
       cardId: card.id,
       context: { ...base, from: { id: user.id, name: user.fullName }, ...(to ? { to } : {}) },
@@ -155,14 +159,14 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
   async function memberId(cardRef: string, who: Who): Promise<string | null> {
     if (who.id) return who.id;
     if (who.me) return (await currentMember())?.id ?? null;
-    const card = await getJson(
+    const card = await getChecked(
       `/1/cards/${encodeURIComponent(cardRef)}?fields=idBoard`,
-      z.looseObject({ idBoard: z.string() }),
+      shape({ idBoard: isString }),
     );
     const board = card
-      ? await getJson(
+      ? await getChecked(
           `/1/boards/${encodeURIComponent(card.idBoard)}/members?fields=fullName`,
-          z.array(memberSchema),
+          arrayOf(isMember),
         )
       : null;
     return board?.find((member) => member.fullName === who.name)?.id ?? null;
@@ -275,9 +279,9 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
     // Space toggles yourself on the card: decided against the card's members, like the other actions.
     const change = currentMember().then(async (user) => {
       if (!user) return null;
-      const card = await getJson(
+      const card = await getChecked(
         `/1/cards/${encodeURIComponent(cardRef)}?fields=idMembers`,
-        z.looseObject({ idMembers: z.array(z.string()) }),
+        shape({ idMembers: arrayOf(isString) }),
       );
       return card?.idMembers.includes(user.id) ? { remove: user.id } : { add: user.id };
     });
@@ -293,9 +297,9 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
       cardRef.length === 8
         ? cardRef
         : (
-            await getJson(
+            await getChecked(
               `/1/cards/${encodeURIComponent(cardRef)}?fields=shortLink`,
-              z.looseObject({ shortLink: z.string() }),
+              shape({ shortLink: isString }),
             )
           )?.shortLink;
     if (!openCard || openCard !== shortLink || !container) {

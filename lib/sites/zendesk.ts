@@ -1,10 +1,10 @@
-import * as z from 'zod/mini';
 import type { HandoffContext, Person } from '../checklist/context';
 import { markerLine } from '../checklist/marker';
+import { isNumber, isString, nullable, optional, shape } from '../checks';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { PostResult } from '../messaging';
 import type { RecognizedAction, SiteAdapter } from './adapter';
-import { getJson, listingMentions, sendJson } from './http';
+import { getChecked, listingMentions, sendJson } from './http';
 import { replayClick, replayKey } from './replay';
 
 // Zendesk Support's agent workspace. Evidence for every selector: shared/HOSTS.md §2. Zendesk keeps
@@ -75,19 +75,17 @@ function person(owner: Owner): Person | undefined {
   return owner.group ? { name: owner.group } : undefined;
 }
 
-const meSchema = z.object({
-  user: z.looseObject({ id: z.number(), name: z.string(), authenticity_token: z.string() }),
-});
-const ticketSchema = z.object({
-  ticket: z.looseObject({
-    id: z.number(),
-    subject: z.optional(z.nullable(z.string())),
-    assignee_id: z.nullable(z.number()),
-    group_id: z.nullable(z.number()),
+const isMe = shape({ user: shape({ id: isNumber, name: isString, authenticity_token: isString }) });
+const isTicket = shape({
+  ticket: shape({
+    id: isNumber,
+    subject: optional(nullable(isString)),
+    assignee_id: nullable(isNumber),
+    group_id: nullable(isNumber),
   }),
 });
-const userSchema = z.object({ user: z.looseObject({ name: z.string() }) });
-const groupSchema = z.object({ group: z.looseObject({ name: z.string() }) });
+const isUser = shape({ user: shape({ name: isString }) });
+const isGroup = shape({ group: shape({ name: isString }) });
 
 export function createZendeskAdapter(): SiteAdapter {
   // The owner each ticket had before the agent touched the Assignee field: Zendesk changes only the
@@ -133,7 +131,7 @@ export function createZendeskAdapter(): SiteAdapter {
 
   async function token(refresh: boolean): Promise<string | null> {
     if (csrfToken && !refresh) return csrfToken;
-    csrfToken = (await getJson('/api/v2/users/me.json', meSchema))?.user.authenticity_token ?? null;
+    csrfToken = (await getChecked('/api/v2/users/me.json', isMe))?.user.authenticity_token ?? null;
     return csrfToken;
   }
 
@@ -151,8 +149,8 @@ export function createZendeskAdapter(): SiteAdapter {
     const path = `/api/v2/${kind}/${encodeURIComponent(String(id))}.json`;
     const found =
       kind === 'users'
-        ? (await getJson(path, userSchema))?.user.name
-        : (await getJson(path, groupSchema))?.group.name;
+        ? (await getChecked(path, isUser))?.user.name
+        : (await getChecked(path, isGroup))?.group.name;
     return found ?? String(id);
   }
 
@@ -181,7 +179,7 @@ export function createZendeskAdapter(): SiteAdapter {
 
     async describeRequest(match: ReassignMatch) {
       const id = match.tickets[0] ?? '';
-      const found = await getJson(`/api/v2/tickets/${encodeURIComponent(id)}.json`, ticketSchema);
+      const found = await getChecked(`/api/v2/tickets/${encodeURIComponent(id)}.json`, isTicket);
       const groupChange = match.details?.groupId;
       if (Array.isArray(groupChange)) return null;
       const toGroup = typeof groupChange === 'string' ? Number(groupChange) : groupChange;
@@ -208,6 +206,9 @@ export function createZendeskAdapter(): SiteAdapter {
       const to = person({ agent: newAgent, group: newGroup });
       if (from) context.from = from;
       if (to) context.to = to;
+      // The agent's id goes into the comment's marker, so they are shown the handoff when they open it.
+      const receiver = toAgent === undefined ? found?.ticket.assignee_id : toAgent;
+      if (context.to && typeof receiver === 'number') context.to.id = String(receiver);
       return context;
     },
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { parseContentPolicy, parseContentSettings } from '../../../lib/guard/live-settings';
+import { DEFAULT_SETTINGS, enforcementFor, parsePolicy, settingsSchema } from '../../../lib/storage/settings';
+
+// What a content script reads of the settings must be what the background reads of them.
+
+const corpus: unknown[] = [
+  undefined,
+  null,
+  {},
+  'off',
+  [],
+  { enforcement: { jira: 'off', zendesk: 'remind' } },
+  { enforcement: { jira: 'never' } },
+  { enforcement: null },
+  { enforcement: ['off'] },
+  { trello: { addOthers: false } },
+  { trello: { joinSelf: true, handoffLists: ['Done', 'Ops'] } },
+  { trello: { joinSelf: 'yes' } },
+  { trello: { handoffLists: ['x'.repeat(201)] } },
+  { trello: { handoffLists: Array.from({ length: 51 }, (_, i) => `l${i}`) } },
+  { trello: null },
+  { enforcement: { trello: 'off' }, trello: { removeOthers: true }, retentionDays: 30 },
+  { enforcement: { jira: 'off' }, unknownKey: 1 },
+];
+
+describe('parseContentSettings', () => {
+  it.each(corpus.map((raw) => [JSON.stringify(raw), raw]))('agrees with settingsSchema: %s', (_, raw) => {
+    const parsed = z.safeParse(settingsSchema, raw);
+    const full = parsed.success ? parsed.data : DEFAULT_SETTINGS;
+    const content = parseContentSettings(raw);
+    expect(content.trello).toEqual(full.trello);
+    for (const site of ['jira', 'zendesk', 'trello', 'constructor']) {
+      expect(content.enforcement[site] ?? 'block').toBe(enforcementFor(full, site));
+    }
+  });
+});
+
+describe('parseContentPolicy', () => {
+  it.each(corpus.map((raw) => [JSON.stringify(raw), raw]))('agrees with parsePolicy: %s', (_, raw) => {
+    const policy = parsePolicy(raw);
+    const content = parseContentPolicy(raw);
+    expect(content.enforcement).toEqual(policy.enforcement);
+    expect(content.trello).toEqual(policy.trello);
+  });
+});
