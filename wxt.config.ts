@@ -22,8 +22,9 @@ export default defineConfig({
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
     action: { default_title: '__MSG_extName__' },
     // Any https page: custom hosts are added at runtime and these matches cannot be. The page shows
-    // nothing without a hold the background knows for the same tab.
-    web_accessible_resources: [{ resources: ['checklist.html'], matches: ['https://*/*'] }],
+    // nothing without a hold the background knows for the same tab; the receiver banner, nothing without
+    // a banner the background recorded for that tab.
+    web_accessible_resources: [{ resources: ['checklist.html', 'receiver.html'], matches: ['https://*/*'] }],
     // Minimum versions: MAIN-world content scripts in the manifest (Chrome 111, Firefox 128),
     // scripting.registerContentScripts with `world` (Chrome 102, Firefox 128), optional_host_permissions
     // in MV3 (Firefox 128). Baton collects no data (Firefox's built-in consent, read from Firefox 140).

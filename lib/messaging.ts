@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { handoffContextSchema } from './checklist/context';
 import { okSchema as ok, toContent } from './content-messaging';
+import { receiverShowSchema, showAnswerSchema, toReceiver } from './receiver/to-tab';
 import { enforcementSchema, settingsSchema } from './storage/settings';
 
 // The typed message protocol between content scripts, the checklist page, the popup and the
@@ -101,6 +102,34 @@ export const protocol = {
     ]),
   },
   'data:clear': { request: z.object({ what: z.enum(['metrics', 'everything']) }), response: ok },
+  // receiver script in a tab → background: the latest handoff on the ticket names this user, unacknowledged
+  'receiver:show': { request: receiverShowSchema, response: showAnswerSchema },
+  // background → receiver script
+  'receiver:post': { request: toReceiver['receiver:post'], response: postResultSchema },
+  'receiver:close': { request: toReceiver['receiver:close'], response: ok },
+  // receiver banner page → background
+  'receiver:get': {
+    request: z.object({ handoffId: id }),
+    response: z.union([
+      z.object({ found: z.literal(false) }),
+      z.object({
+        found: z.literal(true),
+        site: z.string(),
+        ticketKey: z.string(),
+        from: z.string(),
+        at: z.number(),
+        nextAction: z.nullable(z.string()),
+      }),
+    ]),
+  },
+  'receiver:act': {
+    request: z.object({
+      handoffId: id,
+      action: z.enum(['ack', 'question', 'dismiss']),
+      question: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000))),
+    }),
+    response: postResultSchema,
+  },
   // popup → background: the outbox entry is named by its handoff and ticket (one entry per ticket)
   'outbox:retry': { request: z.object({ handoffId: id, ticketKey: z.string() }), response: ok },
   'outbox:discard': { request: z.object({ handoffId: id, ticketKey: z.string() }), response: ok },

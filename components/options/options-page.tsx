@@ -4,6 +4,7 @@ import { translate as t } from '../translate';
 import { DataSection } from './data-section';
 import { EnforcementSection } from './enforcement-section';
 import { HostsSection } from './hosts-section';
+import { ReceiverSection } from './receiver-section';
 import { TemplatesSection } from './templates-section';
 import { TrelloSection } from './trello-section';
 import { type OptionsData, type SaveSettings, useOptions } from './use-options';
@@ -11,6 +12,7 @@ import { type OptionsData, type SaveSettings, useOptions } from './use-options';
 const SECTIONS = [
   { id: 'templates', label: () => t('optionsTemplatesTitle') },
   { id: 'enforcement', label: () => t('optionsEnforcementTitle') },
+  { id: 'receiver', label: () => t('optionsReceiverTitle') },
   { id: 'trello', label: () => t('optionsTrelloTitle') },
   { id: 'hosts', label: () => t('optionsHostsTitle') },
   { id: 'data', label: () => t('optionsDataTitle') },
@@ -41,6 +43,9 @@ export function OptionsView({ data, saveSettings }: { data: OptionsData; saveSet
         </div>
         <div id="enforcement">
           <EnforcementSection data={data} save={saveSettings} />
+        </div>
+        <div id="receiver">
+          <ReceiverSection data={data} save={saveSettings} />
         </div>
         <div id="trello">
           <TrelloSection data={data} save={saveSettings} />

@@ -10,6 +10,7 @@ import { formats } from './format';
 import { HealthWarnings } from './health-warnings';
 import { HotPotatoes } from './hot-potatoes';
 import { OutboxList } from './outbox-list';
+import { Received } from './received';
 import { StorageProblem } from './storage-problem';
 import { TrendChart } from './trend-chart';
 import { type PopupData, usePopupData } from './use-popup-data';
@@ -72,6 +73,7 @@ export function Popup({ first }: { first?: Promise<PopupData> }) {
       <StorageProblem />
       <HealthWarnings health={data.health} format={format} now={now} />
       <OutboxList entries={data.outbox} format={format} now={now} />
+      <Received locale={locale} />
       {empty ? (
         <EmptyState />
       ) : (

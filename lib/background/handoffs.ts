@@ -19,6 +19,7 @@ import { clearTabBadge, refreshBadge } from './badge';
 import { renderComment } from './comment';
 import { recordEvents } from './metrics-store';
 import { backoffMs } from './outbox-retry';
+import { notePassedOn } from './receiver';
 
 // The hold lifecycle as the background sees it: it records, renders and posts through the tab, and
 // tells the tab when to release or drop the held reassign. State lives in storage, never only in
@@ -245,6 +246,10 @@ export async function finishCompleted(holdId: string, tabId?: number): Promise<R
   if (!hold) return { ok: false };
   await outboxItem.update((outbox) => outbox.filter((entry) => entry.holdId !== holdId || entry.released));
   await recordEvent(hold, 'completed', hold.answers);
+  const origin = new URL(hold.held.context.url).origin;
+  for (const ticketKey of hold.held.tickets) {
+    await notePassedOn(hold.held.site, origin, ticketKey).catch(() => undefined);
+  }
   await deleteDraft(hold.held);
   return { ok: true };
 }

@@ -14,6 +14,7 @@ import {
 } from './handoffs';
 import { clearData, saveSettings, saveTemplates } from './options';
 import { discardOutboxEntry, retryOutboxEntry } from './outbox-retry';
+import { actOnBanner, getBanner, showReceived } from './receiver';
 
 // Routes every message to its handler after checking who sent it: host pages' content scripts may
 // only open holds and report health; only the checklist page may read drafts or complete a hold.
@@ -25,7 +26,14 @@ interface Sender {
   frameId?: number;
 }
 
-const CONTENT_MESSAGES = new Set<Envelope['type']>(['hold:open', 'hold:done', 'health:report']);
+const CONTENT_MESSAGES = new Set<Envelope['type']>([
+  'hold:open',
+  'hold:done',
+  'health:report',
+  'receiver:show',
+]);
+// Only the receiver banner page may post a reply or dismiss a banner.
+const RECEIVER_PAGE_MESSAGES = new Set<Envelope['type']>(['receiver:get', 'receiver:act']);
 const CHECKLIST_MESSAGES = new Set<Envelope['type']>([
   'hold:get',
   'draft:save',
@@ -89,6 +97,7 @@ async function handle(message: Envelope, sender: Sender): Promise<unknown> {
   if (tabId === undefined) return undefined;
   if (CONTENT_MESSAGES.has(message.type) && !fromContentScript(sender)) return undefined;
   if (CHECKLIST_MESSAGES.has(message.type) && !fromChecklistPage(sender)) return undefined;
+  if (RECEIVER_PAGE_MESSAGES.has(message.type) && !fromPage(sender, '/receiver.html')) return undefined;
   switch (message.type) {
     case 'hold:open':
       return openHold(message, tabId, sender.frameId ?? 0);
@@ -101,6 +110,12 @@ async function handle(message: Envelope, sender: Sender): Promise<unknown> {
       }));
       await refreshBadge().catch(() => undefined);
       return { ok: true };
+    case 'receiver:show':
+      return showReceived(message, tabId, sender.url ?? '');
+    case 'receiver:get':
+      return getBanner(message, tabId);
+    case 'receiver:act':
+      return actOnBanner(message, tabId);
     case 'hold:get':
       return getHold(message, tabId);
     case 'draft:save':

@@ -1,4 +1,5 @@
-import { markerLine, parseMarker, type Summary } from './summary';
+import { isMarkerLine } from './marker';
+import type { Summary } from './summary';
 import { parseHttpUrl, splitLines } from './url';
 
 // For Trello comments (CommonMark). Every string in a Summary is untrusted and must render literally:
@@ -41,9 +42,8 @@ function linkItem(value: string): string {
 }
 
 function marker(line: string): string {
-  const id = parseMarker(line);
   // Written unescaped so the host's search finds it, which is safe only for a real marker line.
-  return id !== null && line === markerLine(id) ? line : escapeInline(line);
+  return isMarkerLine(line) ? line : escapeInline(line);
 }
 
 export function renderMarkdown(s: Summary): string {

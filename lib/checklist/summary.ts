@@ -1,9 +1,9 @@
 import type { HandoffContext, Person } from './context';
-import { MARKER_PREFIX, markerLine, parseMarker } from './marker';
+import { isMarkerLine, MARKER_PREFIX, markerLine, parseMarker } from './marker';
 import { type Field, type Locale, localize, type Template } from './template';
 import type { CleanAnswers } from './validate';
 
-export { MARKER_PREFIX, markerLine, parseMarker };
+export { isMarkerLine, MARKER_PREFIX, markerLine, parseMarker };
 
 /** Already translated by the caller (from the extension's locale files): this library shows no text of its own. */
 export interface CommentStrings {
@@ -28,6 +28,11 @@ export interface Summary {
 
 function personName(person: Person | undefined, strings: CommentStrings): string {
   return person?.name.trim() || strings.unassigned;
+}
+
+/** A Trello handoff may name several receivers: their ids are kept comma-separated in one Person. */
+function receiverIds(person: Person | undefined): string[] {
+  return person?.id ? person.id.split(',').filter(Boolean) : [];
 }
 
 function summaryValue(field: Field, answer: string | string[], locale: Locale): SummaryValue | null {
@@ -72,6 +77,7 @@ export function buildSummary(
       { label: strings.to, value: personName(ctx.to, strings) },
     ],
     items,
-    marker: markerLine(handoffId),
+    // The receiver's id (when the page gave one) lets Baton show them the handoff when they open the ticket.
+    marker: markerLine(handoffId, { to: receiverIds(ctx.to) }),
   };
 }

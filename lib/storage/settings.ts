@@ -28,6 +28,8 @@ export const settingsSchema = z.object({
   trello: z._default(trelloRulesSchema, DEFAULT_TRELLO_RULES),
   customHosts: z._default(z.array(customHostSchema).check(z.maxLength(50)), []),
   retentionDays: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(3650)), 365),
+  /** Per site: whether the receiver of a handoff is shown it when they open the ticket (absent = on). */
+  receiver: z._default(z.record(z.string(), z.boolean()), {}),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -40,6 +42,10 @@ export function enforcementFor(settings: Settings, site: string): Enforcement {
   return settings.enforcement[site] ?? 'block';
 }
 
+export function receiverFor(settings: Settings, site: string): boolean {
+  return settings.receiver[site] ?? true;
+}
+
 /**
  * An administrator's policy (browser managed storage, see public/managed_schema.json): any key it sets
  * wins over the user's setting and shows as locked. Templates are validated where they are used.
@@ -50,6 +56,7 @@ export const policySchema = z.object({
   trello: z.optional(trelloRulesSchema),
   customHosts: z.optional(z.array(customHostSchema).check(z.maxLength(50))),
   retentionDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3650))),
+  receiver: z.optional(z.record(z.string(), z.boolean())),
   templates: z.optional(z.array(z.unknown()).check(z.maxLength(50))),
 });
 export type Policy = z.infer<typeof policySchema>;

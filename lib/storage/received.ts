@@ -1,0 +1,27 @@
+import * as z from 'zod/mini';
+import { receivedRecordSchema } from '../receiver/records';
+import { validatedItem } from './validated-item';
+
+/** Handoffs the user received (lib/receiver/records.ts). Only the background writes it. */
+export const receivedItem = validatedItem('local:received', z.array(receivedRecordSchema), () => []);
+
+/** The banners shown this session, by handoff id: what the banner page reads, and for which tab. */
+export const bannerSchema = z.object({
+  tabId: z.number(),
+  site: z.string(),
+  origin: z.string(),
+  ticketKey: z.string(),
+  from: z.string(),
+  at: z.number(),
+  nextAction: z.nullable(z.string()),
+  meName: z.string(),
+});
+export type Banner = z.infer<typeof bannerSchema>;
+export const bannersItem = validatedItem(
+  'session:receiverBanners',
+  z.record(z.string(), bannerSchema),
+  () => ({}),
+);
+
+/** Tickets whose banner was dismissed, as `site|origin|ticket`: hidden until the browser session ends. */
+export const dismissedItem = validatedItem('session:receiverDismissed', z.array(z.string()), () => []);
