@@ -1,7 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { ChecklistPage } from '../../components/checklist/checklist-page';
+import { whenShown } from '../../lib/checklist/frame-protocol';
 import './style.css';
 
-const holdId = decodeURIComponent(location.hash.slice(1));
+// Loaded ahead in a hidden frame: nothing renders until the content script names the hold to show.
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<ChecklistPage holdId={holdId} />);
+if (root) whenShown(window, (holdId) => createRoot(root).render(<ChecklistPage holdId={holdId} />));

@@ -1,11 +1,18 @@
 import { browser } from 'wxt/browser';
+import { showMessage } from '../checklist/frame-protocol';
 
 // The checklist is an extension page in an iframe over the host page: the page cannot read what is
 // typed (drafts stay private) nor press its buttons, its styles cannot leak either way, and keystrokes
 // in it never reach the host's shortcuts.
+//
+// Loading that page (React, the template code) takes longer than the whole click → checklist budget
+// (DESIGN.md §9), so a frame is prepared ahead: loaded hidden, inert and out of the accessibility tree,
+// and only marked, shown and focused when a reassign is held. Each frame shows one hold, then goes.
 
 export interface ChecklistFrame {
   element: HTMLIFrameElement;
+  /** Shows the hold in this frame and moves focus into it. Once per frame. */
+  show(holdId: string): void;
   focus(): void;
   remove(): void;
 }
@@ -23,6 +30,8 @@ const FRAME_STYLE = [
   'color-scheme: normal',
   'display: block',
 ].join(';');
+/** Until shown: laid out (so it is ready to paint) but not seen, not reachable by pointer or keyboard. */
+const STANDBY_STYLE = `${FRAME_STYLE};visibility: hidden;pointer-events: none`;
 
 /** Host apps re-render while the dialog is open: find the element that had focus again by its stable hooks. */
 function sameElementNow(element: HTMLElement | null): HTMLElement | null {
@@ -35,21 +44,49 @@ function sameElementNow(element: HTMLElement | null): HTMLElement | null {
   return null;
 }
 
-export function mountChecklistFrame(holdId: string, title: string): ChecklistFrame {
-  const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+export function prepareChecklistFrame(title: string): ChecklistFrame {
+  const page = browser.runtime.getURL('/checklist.html');
   const frame = document.createElement('iframe');
-  frame.src = `${browser.runtime.getURL('/checklist.html')}#${encodeURIComponent(holdId)}`;
+  frame.src = page;
   frame.title = title;
-  frame.setAttribute('data-baton', 'checklist');
-  frame.setAttribute('style', FRAME_STYLE);
+  frame.setAttribute('data-baton', 'checklist-standby');
+  frame.setAttribute('style', STANDBY_STYLE);
   frame.setAttribute('allow', 'clipboard-write');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  frame.inert = true;
+  let loaded = false;
+  const onLoad = new Promise<void>((resolve) =>
+    frame.addEventListener(
+      'load',
+      () => {
+        loaded = true;
+        resolve();
+      },
+      { once: true },
+    ),
+  );
+  let returnFocus: HTMLElement | null = null;
   // On <html> rather than <body>: single-page apps replace body content, which would drop the dialog.
   document.documentElement.append(frame);
-  // Focus moves into the frame only once its document exists; before that it would stay on the page.
-  frame.addEventListener('load', () => frame.focus(), { once: true });
-  frame.focus();
   return {
     element: frame,
+    show(holdId) {
+      returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      frame.inert = false;
+      frame.removeAttribute('aria-hidden');
+      frame.removeAttribute('tabindex');
+      frame.setAttribute('style', FRAME_STYLE);
+      frame.setAttribute('data-baton', 'checklist');
+      // A frame still loading takes the message once its page listens; focus moves in once it exists.
+      const tell = () => {
+        frame.contentWindow?.postMessage(showMessage(holdId), new URL(page).origin);
+        frame.focus();
+      };
+      if (loaded) tell();
+      else void onLoad.then(tell);
+      frame.focus();
+    },
     focus: () => frame.focus(),
     remove() {
       frame.remove();

@@ -5,7 +5,7 @@ import type { ToContent } from '../content-messaging';
 import type { PostResult } from '../messaging';
 import type { SiteAdapter } from '../sites/adapter';
 import { parseToContent, sendFromContent } from './background-messages';
-import { type ChecklistFrame, mountChecklistFrame } from './checklist-frame';
+import { type ChecklistFrame, prepareChecklistFrame } from './checklist-frame';
 import type { LiveSettings } from './live-settings';
 import { acceptPort, HEARTBEAT_MS, isToIsolated, type ToIsolated, type ToMain } from './net-protocol';
 
@@ -23,6 +23,8 @@ const UI_EVENTS = [
   'keydown',
 ] as const;
 const HEALTH_CHECK_DELAY_MS = 4000;
+/** A page that is never idle still gets its checklist frame loaded ahead, this long after first use. */
+const STANDBY_IDLE_TIMEOUT_MS = 500;
 /** How long the request a replayed UI action makes may take to reach the network net and pass. */
 const REPLAY_PASS_MS = 10_000;
 
@@ -78,12 +80,37 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
     hold.unwatch();
     hold.frame.remove();
     hold[settle]();
+    planStandby();
     return true;
+  }
+
+  /** A checklist frame loaded ahead (see checklist-frame.ts), for the next hold. */
+  let standby: ChecklistFrame | null = null;
+  let standbyPlanned = false;
+  const takeFrame = (): ChecklistFrame => {
+    const frame = standby ?? prepareChecklistFrame(browser.i18n.getMessage('checklistTitle'));
+    standby = null;
+    return frame;
+  };
+  /** Once the user starts using the page, and again after each hold, when the page is idle. */
+  function planStandby(): void {
+    if (standbyPlanned || standby || ctx.isInvalid) return;
+    standbyPlanned = true;
+    ctx.requestIdleCallback(
+      () => {
+        standbyPlanned = false;
+        if (!standby && !active && !ctx.isInvalid) {
+          standby = prepareChecklistFrame(browser.i18n.getMessage('checklistTitle'));
+        }
+      },
+      { timeout: STANDBY_IDLE_TIMEOUT_MS },
+    );
   }
 
   async function startHold(request: HoldRequest): Promise<void> {
     const id = crypto.randomUUID();
-    const frame = mountChecklistFrame(id, browser.i18n.getMessage('checklistTitle'));
+    const frame = takeFrame();
+    frame.show(id);
     // While a dialog is open, notice an update, reload or removal of the extension (old content scripts
     // are not told): onInvalidated then leaves the host as it was.
     const watch = window.setInterval(() => {
@@ -110,6 +137,7 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
 
   function onUiEvent(event: Event): void {
     if (replaying || ctx.isInvalid || !enforced()) return;
+    if (!standby && !active) planStandby();
     const recognized = adapter.recognize(event);
     if (!recognized) return;
     event.preventDefault();
@@ -241,6 +269,8 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(listener);
     settings.stop();
+    standby?.remove();
+    standby = null;
     toMain({ kind: 'bye' });
     // The extension was updated or removed: the checklist can no longer complete, so the host is left
     // as it was (a held request fails like a cancelled one) and the draft stays in storage.

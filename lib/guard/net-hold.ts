@@ -39,7 +39,7 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
     watchdog = undefined;
     for (const held of waiting.values()) held.decide('fail');
     waiting.clear();
-    win.document.querySelector(FRAME_SELECTOR)?.remove();
+    for (const frame of win.document.querySelectorAll(FRAME_SELECTOR)) frame.remove();
   }
 
   port.onmessage = (event: MessageEvent) => {

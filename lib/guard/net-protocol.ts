@@ -7,8 +7,8 @@
 // Plain type guards rather than zod/mini here: the MAIN-world script loads on every host page, and
 // zod/mini alone would cost 7.5 KB gzip of the 20 KB budget (DESIGN.md §9) for a few message shapes.
 export const PORT_HANDOVER = 'baton:net-port';
-/** The checklist frame's marker attribute, which the MAIN script removes if the isolated script is gone. */
-export const FRAME_SELECTOR = 'iframe[data-baton="checklist"]';
+/** Checklist frames, shown or loaded ahead, which the MAIN script removes if the isolated script is gone. */
+export const FRAME_SELECTOR = 'iframe[data-baton^="checklist"]';
 export const HEARTBEAT_MS = 1000;
 
 export interface ReassignMatch {

@@ -1,0 +1,30 @@
+// How the content script tells a checklist frame loaded ahead of time which hold it shows: one
+// postMessage to the frame, once. A host page can post to the frame as well, but it learns nothing new
+// that way (the frame element, its URL and the hold id were always in the page's DOM), and whatever the
+// frame shows is only what the background gives it for this tab.
+
+const SHOW = 'baton:checklist-show';
+
+export function showMessage(holdId: string): { baton: typeof SHOW; holdId: string } {
+  return { baton: SHOW, holdId };
+}
+
+/** The hold id a show message names; null for any other message. */
+export function shownHoldId(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { baton, holdId } = data as { baton?: unknown; holdId?: unknown };
+  return baton === SHOW && typeof holdId === 'string' && holdId !== '' && holdId.length <= 100
+    ? holdId
+    : null;
+}
+
+/** In the checklist page: calls back once, with the hold the frame's parent asks it to show. */
+export function whenShown(win: Window, show: (holdId: string) => void): void {
+  const onMessage = (event: MessageEvent) => {
+    const holdId = event.source === win.parent ? shownHoldId(event.data) : null;
+    if (!holdId) return;
+    win.removeEventListener('message', onMessage);
+    show(holdId);
+  };
+  win.addEventListener('message', onMessage);
+}
