@@ -1,6 +1,11 @@
 import { syncCustomHosts } from '../lib/background/custom-hosts';
 import { abandonHoldsOfTab } from '../lib/background/handoffs';
-import { RETENTION_ALARM, runRetention } from '../lib/background/metrics-store';
+import {
+  logChangedAlone,
+  RETENTION_ALARM,
+  refreshDigest,
+  runRetention,
+} from '../lib/background/metrics-store';
 import { RETRY_ALARM, retryDue } from '../lib/background/outbox-retry';
 import { forgetTab, onTabUpdated } from '../lib/background/receiver';
 import { routeMessage } from '../lib/background/router';
@@ -14,8 +19,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(syncHosts);
   browser.runtime.onInstalled.addListener(openWelcomeOnInstall);
   browser.runtime.onStartup.addListener(syncHosts);
-  browser.storage.onChanged.addListener((_changes, area) => {
+  browser.runtime.onInstalled.addListener(() => void refreshDigest());
+  browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') syncHosts();
+    if (logChangedAlone(changes, area)) void refreshDigest();
   });
   // Access to a custom host granted or taken back outside the options page (e.g. in the browser's settings).
   browser.permissions.onAdded.addListener(syncHosts);

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { translate as t } from '../translate';
 import type { Formats } from './format';
+import type { Health } from './popup-data';
 import { siteName } from './site-name';
-import type { Health } from './use-popup-data';
 
 // A site whose expected page elements were missing on the last visit (DESIGN.md §4c). The report is
 // data for whoever maintains the adapters (element ids, versions), so it is JSON, not translated text.

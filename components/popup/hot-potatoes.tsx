@@ -1,7 +1,11 @@
+import { useState } from 'react';
 import type { HotPotato } from '../../lib/metrics/aggregate';
 import { translate as t } from '../translate';
 import type { Formats } from './format';
 import { siteName } from './site-name';
+
+/** Shown before "Show all": a popup is glanced at, and a team can have hundreds of hot tickets. */
+export const HOT_SHOWN = 10;
 
 /** Tickets handed off 3+ times in 30 days, newest first; each opens in a new tab. */
 export function HotPotatoes({
@@ -13,6 +17,8 @@ export function HotPotatoes({
   format: Formats;
   now: number;
 }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? tickets : tickets.slice(0, HOT_SHOWN);
   return (
     <section className="card" aria-labelledby="hot-heading">
       <h2 id="hot-heading">{t('popupHotTitle')}</h2>
@@ -21,7 +27,7 @@ export function HotPotatoes({
         <p className="none">{t('popupHotNone')}</p>
       ) : (
         <ol className="hot">
-          {tickets.map((ticket) => (
+          {shown.map((ticket) => (
             <li key={`${ticket.site}\u0000${ticket.ticketKey}`}>
               {/* aggregate() keeps only http(s) addresses, so no script URL reaches href. */}
               <span className="ticket-line">
@@ -41,6 +47,11 @@ export function HotPotatoes({
           ))}
         </ol>
       )}
+      {shown.length < tickets.length ? (
+        <button type="button" onClick={() => setAll(true)}>
+          {t('popupHotShowAll', [format.number(tickets.length)])}
+        </button>
+      ) : null}
     </section>
   );
 }

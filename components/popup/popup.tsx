@@ -10,10 +10,11 @@ import { formats } from './format';
 import { HealthWarnings } from './health-warnings';
 import { HotPotatoes } from './hot-potatoes';
 import { OutboxList } from './outbox-list';
+import type { PopupData } from './popup-data';
 import { Received } from './received';
 import { StorageProblem } from './storage-problem';
 import { TrendChart } from './trend-chart';
-import { type PopupData, usePopupData } from './use-popup-data';
+import { usePopupData } from './use-popup-data';
 
 /** Marked when the main figures are first on screen, so the §9 budget can be measured end to end. */
 export const FIGURES_MARK = 'baton:popup-figures';
@@ -43,7 +44,7 @@ export function Popup({ first }: { first?: Promise<PopupData> }) {
   if (!data || !result) return null;
   const week = result.figures;
   const noData = t('noData');
-  const empty = data.events.length === 0 && data.buckets.length === 0;
+  const empty = data.events.count === 0 && data.buckets.length === 0;
 
   return (
     <main>

@@ -1,13 +1,16 @@
-import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { DIGEST_KEY, decodeDigest, encodeDigest } from '../metrics/digest';
 import type { MetricEvent } from '../metrics/event';
 import { currentZone } from '../metrics/local-day';
 import { applyRetention, needsRetention } from '../metrics/retention';
 import { effectiveSettings } from '../storage/effective-settings';
-import { archiveItem, bucketsItem, EVENT_LIMIT, eventsItem } from '../storage/items';
+import { archiveItem, bucketsItem, digestItem, EVENT_LIMIT, eventsItem } from '../storage/items';
+import { type ItemWrite, writeTogether } from '../storage/validated-item';
 
 // The metrics log, bounded however long Baton is used: recent events, an archive, and day buckets
-// that keep the counts of what was dropped. Every write goes through one queue, so events recorded
-// from several tabs at once are each counted exactly once and retention never loses one.
+// that keep the counts of what was dropped, plus the digest of the recent log that the popup reads.
+// Every write goes through one queue, so events recorded from several tabs at once are each counted
+// exactly once and retention never loses one.
 
 export const RETENTION_ALARM = 'metrics-retention';
 
@@ -19,9 +22,13 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-const key = (item: { key: string }) => item.key.slice('local:'.length);
+/** The recent log and its digest: always written in the same storage write, so they never disagree. */
+function logWrites(events: MetricEvent[]): ItemWrite[] {
+  return [eventsItem.entry(events), digestItem.entry(encodeDigest(events))];
+}
 
-async function retain(events: MetricEvent[]): Promise<void> {
+/** Applies retention to the log about to be stored; false when nothing had to change. */
+async function retain(events: MetricEvent[]): Promise<boolean> {
   const [archive, buckets, { settings }] = await Promise.all([
     archiveItem.get(),
     bucketsItem.get(),
@@ -31,34 +38,59 @@ async function retain(events: MetricEvent[]): Promise<void> {
     { events, archive, buckets },
     { now: Date.now(), zone: currentZone(), retentionDays: settings.retentionDays, maxEvents: EVENT_LIMIT },
   );
-  if (!result.changed) return;
-  // One write for the three parts, so a stop of the service worker cannot leave an event counted twice.
-  await browser.storage.local.set({
-    [key(eventsItem)]: result.events,
-    [key(archiveItem)]: result.archive,
-    [key(bucketsItem)]: result.buckets,
-  });
+  if (!result.changed) return false;
+  // One write for every part, so a stop of the service worker cannot leave an event counted twice.
+  await writeTogether([
+    ...logWrites(result.events),
+    archiveItem.entry(result.archive),
+    bucketsItem.entry(result.buckets),
+  ]);
+  return true;
 }
 
 export function recordEvents(events: readonly MetricEvent[]): Promise<void> {
   return serial(async () => {
     const next = [...(await eventsItem.get()), ...events];
-    await eventsItem.set(next);
     const { settings } = await effectiveSettings();
-    if (
-      needsRetention(next, { now: Date.now(), retentionDays: settings.retentionDays, maxEvents: EVENT_LIMIT })
-    ) {
-      await retain(next);
-    }
+    const policy = { now: Date.now(), retentionDays: settings.retentionDays, maxEvents: EVENT_LIMIT };
+    if (needsRetention(next, policy) && (await retain(next))) return;
+    await writeTogether(logWrites(next));
   });
 }
 
 export function runRetention(): Promise<void> {
-  return serial(async () => retain(await eventsItem.get()));
+  return serial(async () => {
+    await retain(await eventsItem.get());
+  });
 }
 
 export function clearMetrics(): Promise<void> {
+  return serial(() => writeTogether([...logWrites([]), archiveItem.entry([]), bucketsItem.entry([])]));
+}
+
+/**
+ * Rewrites the digest when it does not describe the stored log: written by a version of Baton that
+ * kept none, or `events` written by something other than the functions above.
+ */
+export function refreshDigest(): Promise<void> {
   return serial(async () => {
-    await Promise.all([eventsItem.set([]), archiveItem.set([]), bucketsItem.set([])]);
+    const [events, digest, stored] = await Promise.all([
+      eventsItem.get(),
+      digestItem.get(),
+      storage.getItem<unknown>(DIGEST_KEY),
+    ]);
+    const log = decodeDigest(digest);
+    const current =
+      stored !== null &&
+      log !== null &&
+      log.count === events.length &&
+      events.every((event, i) => log.at[i] === Math.round(event.at));
+    if (!current) await digestItem.set(encodeDigest(events));
   });
+}
+
+/** For storage.onChanged: whether the log changed without its digest. */
+export function logChangedAlone(changes: Record<string, unknown>, area: string): boolean {
+  const name = (key: string) => key.slice('local:'.length);
+  return area === 'local' && name(eventsItem.key) in changes && !(name(DIGEST_KEY) in changes);
 }

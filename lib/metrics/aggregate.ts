@@ -1,7 +1,8 @@
-import type { MetricEvent, Outcome } from './event';
+import { type EventColumns, type EventFacts, OUTCOMES, toColumns } from './digest';
+import type { Outcome } from './event';
 import { addDays, type DayKey, dayKeyAt, isoWeek, isoWeekStart, startOfDay, type Zone } from './local-day';
 import type { DayBucket } from './retention';
-import { type Figures, figures, WEEK_MS } from './summary';
+import { type Figures, WEEK_MS, weekFigures } from './summary';
 
 // Everything the popup shows, computed in one pass over the stored events (up to 50,000) plus the
 // per-day buckets that retention folded older events into. Pure: `now` and the zone are passed in.
@@ -72,13 +73,11 @@ export interface AggregateOptions {
   hotPotatoThreshold?: number;
 }
 
-const OUTCOMES: readonly Outcome[] = ['completed', 'cancelled', 'bypassed', 'post_failed'];
-
 function zeroCounts(): OutcomeCounts {
   return { completed: 0, cancelled: 0, bypassed: 0, post_failed: 0 };
 }
 
-function isWebAddress(url: string | undefined): url is string {
+function isWebAddress(url: string | undefined): boolean {
   return url !== undefined && /^https?:\/\//i.test(url);
 }
 
@@ -94,10 +93,15 @@ function dayIndex(boundaries: readonly number[], at: number): number {
   return low;
 }
 
-export function aggregate(events: readonly MetricEvent[], options: AggregateOptions): Aggregate {
+/** The log as the popup has it (columns, from the digest) or as events (tests, and a log with no digest yet). */
+export type EventLog = EventColumns | readonly EventFacts[];
+
+export function aggregate(log: EventLog, options: AggregateOptions): Aggregate {
   const { now, zone } = options;
   const trendDays = options.trendDays ?? TREND_DAYS;
   const threshold = options.hotPotatoThreshold ?? HOT_POTATO_THRESHOLD;
+  const columns = isColumns(log) ? log : toColumns(log);
+  const { strings } = columns;
 
   // The window's day boundaries are computed once (trendDays + 1 zone lookups), so placing an event
   // in its day is a binary search over ~31 numbers instead of a time-zone conversion per event.
@@ -126,44 +130,66 @@ export function aggregate(events: readonly MetricEvent[], options: AggregateOpti
   const allTime = zeroCounts();
   let oldest = Number.POSITIVE_INFINITY;
   const sites = new Map<string, SiteCounts>();
-  const reasons = new Map<string, number>();
-  const tickets = new Map<string, HotPotato>();
-  const urlAt = new Map<string, number>(); // when each ticket's address was recorded
-  const lastWeek: MetricEvent[] = [];
+  // Text is interned in the columns, so per-event lookups go by index, not by string.
+  const siteAt: (SiteCounts | undefined)[] = [];
+  const reasons = new Map<number, number>();
+  const tickets = new Map<number, HotPotato & { urlAt: number }>();
+  const webAddress = new Int8Array(strings.length); // 0: not looked at yet, 1: http(s), -1: not
+  const lastWeek = { guarded: 0, completed: 0, fillSeconds: [] as number[] };
 
-  for (const event of events) {
-    const at = event.at;
+  for (let i = 0; i < columns.count; i += 1) {
+    const at = columns.at[i] as number;
     if (at > now) continue; // recorded under a clock that was ahead; counted once it is in the past
-    allTime[event.outcome] += 1;
+    const outcome = OUTCOMES[columns.outcome[i] as number] as Outcome;
+    allTime[outcome] += 1;
     if (at < oldest) oldest = at;
-    if (at > now - WEEK_MS) lastWeek.push(event);
+    if (at > now - WEEK_MS) {
+      lastWeek.guarded += 1;
+      if (outcome === 'completed') {
+        lastWeek.completed += 1;
+        const fill = columns.fillMs[i] as number;
+        if (!Number.isNaN(fill)) lastWeek.fillSeconds.push(fill / 1000);
+      }
+    }
     if (at < windowStart) continue;
 
-    (days[dayIndex(boundaries, at)] as DayCounts)[event.outcome] += 1;
-    windowCounts[event.outcome] += 1;
-    if (at >= weekStart) thisWeekCounts[event.outcome] += 1;
+    (days[dayIndex(boundaries, at)] as DayCounts)[outcome] += 1;
+    windowCounts[outcome] += 1;
+    if (at >= weekStart) thisWeekCounts[outcome] += 1;
 
-    let site = sites.get(event.site);
+    const siteIndex = columns.site[i] as number;
+    let site = siteAt[siteIndex];
     if (!site) {
-      site = { site: event.site, guarded: 0, ...zeroCounts() };
-      sites.set(event.site, site);
+      site = siteCounts(sites, strings[siteIndex] as string);
+      siteAt[siteIndex] = site;
     }
     site.guarded += 1;
-    site[event.outcome] += 1;
+    site[outcome] += 1;
 
-    if (event.outcome !== 'completed') continue;
-    if (event.reason !== undefined) reasons.set(event.reason, (reasons.get(event.reason) ?? 0) + 1);
-    const ticketId = `${event.site}\u0000${event.ticketKey}`;
+    if (outcome !== 'completed') continue;
+    const reason = columns.reason[i] as number;
+    if (reason >= 0) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    const ticketIndex = columns.ticket[i] as number;
+    const ticketId = siteIndex * strings.length + ticketIndex;
     let ticket = tickets.get(ticketId);
     if (!ticket) {
-      ticket = { site: event.site, ticketKey: event.ticketKey, count: 0, lastAt: at };
+      ticket = {
+        site: strings[siteIndex] as string,
+        ticketKey: strings[ticketIndex] as string,
+        count: 0,
+        lastAt: at,
+        urlAt: Number.NEGATIVE_INFINITY,
+      };
       tickets.set(ticketId, ticket);
     }
     ticket.count += 1;
     if (at > ticket.lastAt) ticket.lastAt = at;
-    if (isWebAddress(event.url) && at >= (urlAt.get(ticketId) ?? Number.NEGATIVE_INFINITY)) {
-      ticket.url = event.url;
-      urlAt.set(ticketId, at);
+    const url = columns.url[i] as number;
+    if (url < 0 || at < ticket.urlAt) continue;
+    if (webAddress[url] === 0) webAddress[url] = isWebAddress(strings[url]) ? 1 : -1;
+    if (webAddress[url] === 1) {
+      ticket.url = strings[url] as string;
+      ticket.urlAt = at;
     }
   }
 
@@ -173,13 +199,7 @@ export function aggregate(events: readonly MetricEvent[], options: AggregateOpti
     if (firstBucketDay === null || bucket.day < firstBucketDay) firstBucketDay = bucket.day;
     const inWindow = dayByKey.get(bucket.day);
     let site: SiteCounts | undefined;
-    if (inWindow) {
-      site = sites.get(bucket.site);
-      if (!site) {
-        site = { site: bucket.site, guarded: 0, ...zeroCounts() };
-        sites.set(bucket.site, site);
-      }
-    }
+    if (inWindow) site = siteCounts(sites, bucket.site);
     for (const outcome of OUTCOMES) {
       const count = bucket[outcome];
       allTime[outcome] += count;
@@ -202,16 +222,17 @@ export function aggregate(events: readonly MetricEvent[], options: AggregateOpti
   const week = isoWeek(today);
 
   return {
-    figures: figures(lastWeek, now),
+    figures: weekFigures(lastWeek.completed, lastWeek.guarded, lastWeek.fillSeconds),
     days,
     thisWeek: { isoYear: week.year, isoWeek: week.week, firstDay: weekFirstDay, ...thisWeekCounts },
     window: { ...windowCounts, guarded: sum(windowCounts) },
     bySite: [...sites.values()].sort((a, b) => b.guarded - a.guarded || a.site.localeCompare(b.site)),
     byReason: [...reasons]
-      .map(([reason, completed]) => ({ reason, completed }))
+      .map(([reason, completed]) => ({ reason: strings[reason] as string, completed }))
       .sort((a, b) => b.completed - a.completed || a.reason.localeCompare(b.reason)),
     hotPotatoes: [...tickets.values()]
       .filter((ticket) => ticket.count >= threshold)
+      .map(({ urlAt: _, ...ticket }) => ticket)
       .sort(
         (a, b) =>
           b.lastAt - a.lastAt ||
@@ -221,6 +242,19 @@ export function aggregate(events: readonly MetricEvent[], options: AggregateOpti
       ),
     allTime: { ...allTime, guarded: sum(allTime), firstDay: allTimeFirstDay },
   };
+}
+
+function isColumns(log: EventLog): log is EventColumns {
+  return !Array.isArray(log);
+}
+
+function siteCounts(sites: Map<string, SiteCounts>, name: string): SiteCounts {
+  let site = sites.get(name);
+  if (!site) {
+    site = { site: name, guarded: 0, ...zeroCounts() };
+    sites.set(name, site);
+  }
+  return site;
 }
 
 function sum(counts: OutcomeCounts): number {

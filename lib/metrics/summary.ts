@@ -1,5 +1,3 @@
-import type { MetricEvent } from './event';
-
 // The popup's main figures (DESIGN.md §6): pure, so they are tested without a browser.
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const WEEK_MS = 7 * DAY_MS;
@@ -24,15 +22,13 @@ export function median(values: readonly number[]): number | null {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-export function figures(events: readonly MetricEvent[], now: number, periodMs = WEEK_MS): Figures {
-  const inPeriod = events.filter((event) => event.at > now - periodMs && event.at <= now);
-  const completed = inPeriod.filter((event) => event.outcome === 'completed');
-  const fills = completed.flatMap((event) => (event.fillMs === undefined ? [] : [event.fillMs / 1000]));
-  const medianFill = median(fills);
+/** The figures from the period's counts and the fill times (seconds) of its completed handoffs. */
+export function weekFigures(handoffs: number, guarded: number, fillSeconds: readonly number[]): Figures {
+  const medianFill = median(fillSeconds);
   return {
-    handoffs: completed.length,
-    guarded: inPeriod.length,
-    completionRate: inPeriod.length === 0 ? null : Math.round((completed.length / inPeriod.length) * 100),
+    handoffs,
+    guarded,
+    completionRate: guarded === 0 ? null : Math.round((handoffs / guarded) * 100),
     medianFillSeconds: medianFill === null ? null : Math.round(medianFill),
   };
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { heldActionSchema, postFailureSchema, rawAnswersSchema } from '../messaging';
+import { DIGEST_KEY, digestSchema, encodeDigest } from '../metrics/digest';
 import { metricEventSchema } from '../metrics/event';
 import { ARCHIVE_STORAGE_KEY, BUCKETS_STORAGE_KEY, dayBucketsSchema } from '../metrics/retention';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsSchema } from './settings';
@@ -52,6 +53,8 @@ export const outboxItem = validatedItem('local:outbox', z.array(outboxEntrySchem
 export const eventsItem = validatedItem('local:events', z.array(metricEventSchema), () => []);
 export const archiveItem = validatedItem(ARCHIVE_STORAGE_KEY, z.array(metricEventSchema), () => []);
 export const bucketsItem = validatedItem(BUCKETS_STORAGE_KEY, dayBucketsSchema, () => []);
+/** The recent log packed for the popup (lib/metrics/digest.ts); always written together with `events`. */
+export const digestItem = validatedItem(DIGEST_KEY, digestSchema, () => encodeDigest([]));
 /** Events kept in the recent log and the archive together; counts beyond live on in the buckets. */
 export const EVENT_LIMIT = 50_000;
 

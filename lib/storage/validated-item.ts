@@ -27,6 +27,35 @@ export interface ValidatedItem<T> {
   /** Read-modify-write, serialised per item within this context (the background is the only writer). */
   update(change: (current: T) => T): Promise<T>;
   watch(callback: (value: T) => void): () => void;
+  /** The value as one write of several, for writeTogether. */
+  entry(value: T): ItemWrite;
+  /** A value read some other way (pages reading several items at once): parsed, or the fallback. */
+  parse(raw: unknown): T;
+}
+
+/** A write the browser refused (most often the quota) is reported, then fails as before. */
+async function reportingFailure(key: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await storage.setItem(STORAGE_PROBLEM_KEY, { key, message, at: Date.now() }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A value ready to be written, from an item's `entry`. */
+export interface ItemWrite {
+  key: Key;
+  value: unknown;
+}
+
+/**
+ * Writes several items in one storage write (per area), so a stop of the service worker between them
+ * cannot leave one written without the others.
+ */
+export function writeTogether(writes: readonly ItemWrite[]): Promise<void> {
+  return reportingFailure(writes.map((write) => write.key).join(', '), () => storage.setItems([...writes]));
 }
 
 export function validatedItem<T>(
@@ -35,21 +64,22 @@ export function validatedItem<T>(
   fallback: () => NoInfer<T>,
   options: ItemOptions<T> = {},
 ): ValidatedItem<T> {
-  const item = storage.defineItem<unknown>(key, {
-    version: options.version ?? 1,
-    ...(options.migrations ? { migrations: options.migrations } : {}),
-  });
-
-  /** A write the browser refused (most often the quota) is reported, then fails as before. */
-  async function write(value: T): Promise<void> {
-    try {
-      await item.setValue(value);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      await storage.setItem(STORAGE_PROBLEM_KEY, { key, message, at: Date.now() }).catch(() => undefined);
-      throw error;
-    }
-  }
+  // WXT's defineItem reads the stored value as soon as the item is defined, in every page that imports
+  // it: the 13 MB event log alone cost the popup over a second that way. So an item is plain reads and
+  // writes, and WXT's item (which runs the migrations and keeps the version) is made only for an item
+  // that has migrations, on its first use.
+  let versioned: ReturnType<typeof storage.defineItem<unknown>> | undefined;
+  const migrated = () => {
+    if (!options.migrations) return undefined;
+    versioned ??= storage.defineItem<unknown>(key, {
+      version: options.version ?? 1,
+      migrations: options.migrations,
+    });
+    return versioned;
+  };
+  const read = (): Promise<unknown> => migrated()?.getValue() ?? storage.getItem<unknown>(key);
+  const write = (value: T) =>
+    reportingFailure(key, () => migrated()?.setValue(value) ?? storage.setItem(key, value));
   let queue: Promise<unknown> = Promise.resolve();
 
   function parseOrFallback(raw: unknown): { value: T; corrupt: boolean } {
@@ -59,7 +89,7 @@ export function validatedItem<T>(
   }
 
   async function get(): Promise<T> {
-    const raw = await item.getValue();
+    const raw = await read();
     const { value, corrupt } = parseOrFallback(raw);
     if (corrupt) {
       const [area, name] = key.split(':') as ['local' | 'session', string];
@@ -82,6 +112,8 @@ export function validatedItem<T>(
       queue = next.catch(() => undefined);
       return next;
     },
-    watch: (callback) => item.watch((raw) => callback(parseOrFallback(raw).value)),
+    watch: (callback) => storage.watch<unknown>(key, (raw) => callback(parseOrFallback(raw).value)),
+    entry: (value) => ({ key, value }),
+    parse: (raw) => parseOrFallback(raw).value,
   };
 }

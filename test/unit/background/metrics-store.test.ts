@@ -1,19 +1,32 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { recordEvents } from '../../../lib/background/metrics-store';
+import {
+  clearMetrics,
+  logChangedAlone,
+  recordEvents,
+  refreshDigest,
+  runRetention,
+} from '../../../lib/background/metrics-store';
+import { decodeDigest, encodeDigest } from '../../../lib/metrics/digest';
 import type { MetricEvent } from '../../../lib/metrics/event';
-import { eventsItem } from '../../../lib/storage/items';
+import { archiveItem, digestItem, eventsItem } from '../../../lib/storage/items';
 
 beforeEach(() => fakeBrowser.reset());
 
-const event = (n: number, site: string): MetricEvent => ({
+const event = (n: number, site: string, at = Date.now()): MetricEvent => ({
   id: `e${n}`,
   site,
   ticketKey: `T-${n}`,
   outcome: 'completed',
   fieldsFilled: 6,
-  at: Date.now(),
+  at,
 });
+
+/** The popup's view of the log: what the digest decodes to. */
+async function popupSees(): Promise<string[] | undefined> {
+  const log = decodeDigest(await digestItem.get());
+  return log ? Array.from(log.ticket, (index) => log.strings[index] as string) : undefined;
+}
 
 describe('the metrics log', () => {
   it('counts 200 events recorded at once from several tabs exactly once each', async () => {
@@ -24,5 +37,55 @@ describe('the metrics log', () => {
     const stored = await eventsItem.get();
     expect(stored).toHaveLength(200);
     expect(new Set(stored.map((e) => e.id)).size).toBe(200);
+  });
+});
+
+describe('the digest the popup reads', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('follows every recorded event, however many tabs record at once', async () => {
+    await Promise.all(Array.from({ length: 50 }, (_, n) => recordEvents([event(n, 'jira')])));
+    const stored = (await eventsItem.get()).map((e) => e.ticketKey);
+    expect(stored).toHaveLength(50);
+    expect(await popupSees()).toEqual(stored);
+  });
+
+  it('drops what retention moves to the archive, and empties when metrics are cleared', async () => {
+    await eventsItem.set([event(1, 'jira', Date.now() - 40 * DAY), event(2, 'zendesk')]);
+    await runRetention();
+    expect((await archiveItem.get()).map((e) => e.ticketKey)).toEqual(['T-1']);
+    expect(await popupSees()).toEqual(['T-2']);
+    await clearMetrics();
+    expect(await popupSees()).toEqual([]);
+  });
+
+  it('is rebuilt when the log was written without it (an update from a version that kept none)', async () => {
+    await eventsItem.set([event(1, 'jira'), event(2, 'trello')]);
+    expect(await popupSees()).toEqual([]);
+    await refreshDigest();
+    expect(await popupSees()).toEqual(['T-1', 'T-2']);
+  });
+
+  it('is rebuilt when it disagrees with the log, and left alone when it agrees', async () => {
+    const log = [event(1, 'jira'), event(2, 'trello')];
+    await eventsItem.set(log);
+    await digestItem.set(encodeDigest([event(3, 'jira')]));
+    await refreshDigest();
+    expect(await popupSees()).toEqual(['T-1', 'T-2']);
+
+    let writes = 0;
+    const stop = digestItem.watch(() => {
+      writes += 1;
+    });
+    await refreshDigest();
+    stop();
+    expect(writes).toBe(0);
+  });
+
+  it('tells a write of the log alone from Baton writing both', () => {
+    expect(logChangedAlone({ events: {} }, 'local')).toBe(true);
+    expect(logChangedAlone({ events: {}, eventDigest: {} }, 'local')).toBe(false);
+    expect(logChangedAlone({ outbox: {} }, 'local')).toBe(false);
+    expect(logChangedAlone({ events: {} }, 'session')).toBe(false);
   });
 });

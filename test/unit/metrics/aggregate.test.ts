@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Aggregate, aggregate } from '../../../lib/metrics/aggregate';
 import type { MetricEvent, Outcome } from '../../../lib/metrics/event';
 import type { DayBucket } from '../../../lib/metrics/retention';
-import { DAY_MS, figures, WEEK_MS } from '../../../lib/metrics/summary';
+import { DAY_MS, median, WEEK_MS } from '../../../lib/metrics/summary';
 import { metricEvent } from './events';
 
 function completedOn(result: Aggregate, day: string): number | undefined {
@@ -96,7 +96,7 @@ describe('per-day trend', () => {
 });
 
 describe('main figures', () => {
-  it('cover exactly the last 7 × 24 hours and match figures()', () => {
+  it('cover exactly the last 7 × 24 hours', () => {
     const now = Date.parse('2026-11-24T12:00:00Z');
     const events = [
       metricEvent(now - WEEK_MS), // just outside
@@ -108,7 +108,6 @@ describe('main figures', () => {
     ];
     const result = aggregate(events, { now, zone: 'UTC' });
     expect(result.figures).toEqual({ handoffs: 2, guarded: 3, completionRate: 67, medianFillSeconds: 45 });
-    expect(result.figures).toEqual(figures(events, now));
   });
 });
 
@@ -333,6 +332,13 @@ describe('50,000 stored events', () => {
     expect(result.bySite.reduce((total, site) => total + site.guarded, 0)).toBe(recent.length);
     // 5,000 tickets, each handed off about 10 times in 200 days: ~1.5 completed in 30 days, none hot.
     expect(result.hotPotatoes).toEqual([]);
-    expect(result.figures).toEqual(figures(events, now));
+    const week = events.filter((event) => event.at > now - WEEK_MS && event.at <= now);
+    const completed = week.filter((event) => event.outcome === 'completed');
+    expect(result.figures).toEqual({
+      handoffs: completed.length,
+      guarded: week.length,
+      completionRate: Math.round((completed.length / week.length) * 100),
+      medianFillSeconds: Math.round(median(completed.map((event) => (event.fillMs ?? 0) / 1000)) ?? 0),
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { aggregate } from '../../../lib/metrics/aggregate';
 import type { MetricEvent, Outcome } from '../../../lib/metrics/event';
-import { DAY_MS, figures, median } from '../../../lib/metrics/summary';
+import { DAY_MS, median } from '../../../lib/metrics/summary';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
 let n = 0;
@@ -16,6 +17,8 @@ function event(outcome: Outcome, daysAgo: number, fillSeconds?: number): MetricE
     ...(fillSeconds === undefined ? {} : { fillMs: fillSeconds * 1000 }),
   };
 }
+
+const figures = (events: MetricEvent[], now: number) => aggregate(events, { now, zone: 'UTC' }).figures;
 
 describe('popup figures', () => {
   it('counts completed handoffs, the completion rate and the median fill time over the last 7 days', () => {

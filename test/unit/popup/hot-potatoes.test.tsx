@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { formats } from '../../../components/popup/format';
+import { HOT_SHOWN, HotPotatoes } from '../../../components/popup/hot-potatoes';
+import type { HotPotato } from '../../../lib/metrics/aggregate';
+import { useLocale } from '../support/i18n';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const NOW = Date.parse('2026-11-23T12:00:00Z');
+let root: Root | null = null;
+let container: HTMLElement;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  useLocale('en');
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+afterEach(() => {
+  act(() => root?.unmount());
+  container.remove();
+});
+
+const tickets = (count: number): HotPotato[] =>
+  Array.from({ length: count }, (_, i) => ({
+    site: 'jira',
+    ticketKey: `ACME-${i + 1}`,
+    url: `https://acme.atlassian.net/browse/ACME-${i + 1}`,
+    count: 3,
+    lastAt: NOW - i * 60_000,
+  }));
+
+const listed = () => [...container.querySelectorAll('ol.hot a.ticket')].map((a) => a.firstChild?.textContent);
+
+describe('hot potatoes in the popup', () => {
+  it('lists the newest few and shows all of a long list on request', () => {
+    act(() => root?.render(<HotPotatoes tickets={tickets(1500)} format={formats('en')} now={NOW} />));
+    expect(listed()).toHaveLength(HOT_SHOWN);
+    expect(listed()[0]).toBe('ACME-1');
+    const more = [...container.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Show all 1,500 tickets',
+    );
+    if (!more) throw new Error('no "Show all" button');
+    act(() => more.click());
+    expect(listed()).toHaveLength(1500);
+    expect(container.querySelector('button')).toBeNull();
+  });
+
+  it('offers nothing more when every ticket is already listed', () => {
+    act(() => root?.render(<HotPotatoes tickets={tickets(HOT_SHOWN)} format={formats('en')} now={NOW} />));
+    expect(listed()).toHaveLength(HOT_SHOWN);
+    expect(container.querySelector('button')).toBeNull();
+  });
+});
