@@ -14,6 +14,21 @@ export function failureMessage(failure: PostFailure, siteName: string, t: Transl
     case 'lost':
       return t('failureNoTab');
     case 'http':
-      return t('failureStatus', [siteName, String(failure.status ?? ''), failure.detail || '—']);
+      return t(statusMessage(failure.status), [
+        siteName,
+        String(failure.status ?? ''),
+        failure.detail || '—',
+      ]);
   }
+}
+
+/** What the status means for the person who has to act on it; the status and the host's words stay in. */
+function statusMessage(status: number | undefined) {
+  if (status === 401) return 'failureUnauthorized';
+  if (status === 403) return 'failureForbidden';
+  if (status === 404) return 'failureNotFound';
+  if (status === 409) return 'failureConflict';
+  if (status === 429) return 'failureRateLimited';
+  if (status !== undefined && status >= 500) return 'failureServer';
+  return 'failureStatus';
 }

@@ -21,10 +21,10 @@ declare const chrome: {
 const ISSUE = 'https://acme.atlassian.net/browse/ACME-1';
 const assignee = (page: Page) => page.locator('[data-testid="issue.views.field.user.assignee"]');
 
-async function startReassign(page: Page) {
-  await page.goto(ISSUE);
+async function startReassign(page: Page, issue = ISSUE, to = 'Bob Chen') {
+  await page.goto(issue);
   await assignee(page).click();
-  await page.getByRole('menuitemcheckbox', { name: 'Bob Chen' }).click();
+  await page.getByRole('menuitemcheckbox', { name: to }).click();
   const dialog = checklist(page);
   await expect(dialog).toBeVisible();
   return dialog;
@@ -87,6 +87,39 @@ test('the worker stopped between "comment posted" and "reassign released": relea
   expect(outbox.outbox).toEqual([]);
 });
 
+test('two tabs reassign at once: each ticket gets its own comment and reassign, once, and both are counted', async ({
+  ext,
+  page,
+  server,
+}) => {
+  const other = await ext.context.newPage();
+  const first = await startReassign(page);
+  const second = await startReassign(other, 'https://acme.atlassian.net/browse/ACME-2', 'Chloé Dubois');
+  await fillChecklist(first);
+  await fillChecklist(second);
+  // Completed in the other order from the one they were opened in, at the same time.
+  await Promise.all([
+    second.getByRole('button', { name: 'Complete handoff' }).click(),
+    first.getByRole('button', { name: 'Complete handoff' }).click(),
+  ]);
+  await expect(first).toBeHidden();
+  await expect(second).toBeHidden();
+  await expect(assignee(page)).toContainText('Bob Chen');
+  await expect(assignee(other)).toContainText('Chloé Dubois');
+  for (const key of ['ACME-1', 'ACME-2']) {
+    expect(server.jira.comments(key).filter((c) => c.text.includes('baton:v1'))).toHaveLength(1);
+  }
+  expect(commentRequests(server)).toHaveLength(2);
+  expect(
+    reassignRequests(server)
+      .map((r) => r.path.match(/ACME-\d/)?.[0])
+      .sort(),
+  ).toEqual(['ACME-1', 'ACME-2']);
+  await expect
+    .poll(async () => (await storedEvents(ext.context)).map((e) => e.outcome))
+    .toEqual(['completed', 'completed']);
+});
+
 test('navigating away with the dialog open keeps the draft for the same ticket', async ({ page }) => {
   const dialog = await startReassign(page);
   await dialog.getByLabel(LABELS.next, { exact: true }).pressSequentially('Call the bank on Monday');
@@ -110,6 +143,75 @@ test('a retry after an answer that was lost but applied does not post the commen
   await expect(dialog).toBeHidden();
   await expect(assignee(page)).toContainText('Bob Chen');
   expect(server.jira.comments('ACME-1').filter((c) => c.text.includes('baton:v1'))).toHaveLength(1);
+  expect(commentRequests(server)).toHaveLength(1);
+  expect(reassignRequests(server)).toHaveLength(1);
+});
+
+const REFUSALS = [
+  {
+    name: "403 with Jira's XSRF check",
+    reply: { status: 403, body: 'XSRF check failed', contentType: 'text/plain' },
+    says: ['403', 'XSRF check failed', 'page needs a reload'],
+  },
+  {
+    name: '404',
+    reply: {
+      status: 404,
+      body: '{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}',
+    },
+    says: ['404', 'Issue does not exist', 'could not find the ticket'],
+  },
+  {
+    name: '409',
+    reply: { status: 409, body: '{"errorMessages":["The issue was updated by someone else."],"errors":{}}' },
+    says: ['409', 'updated by someone else', 'changed meanwhile'],
+  },
+  {
+    name: 'a login page served as 200 text/html',
+    reply: {
+      status: 200,
+      body: '<!doctype html><title>Log in with Atlassian account</title><form action="/login"></form>',
+      contentType: 'text/html;charset=UTF-8',
+    },
+    says: ['logged out of Jira', 'login page'],
+  },
+] as const;
+
+for (const refusal of REFUSALS) {
+  test(`${refusal.name}: a clear message, nothing reassigned, nothing lost, and a retry posts once`, async ({
+    page,
+    server,
+  }) => {
+    const dialog = await startReassign(page);
+    await fillChecklist(dialog);
+    server.failNext('POST', /\/comment$/, refusal.reply);
+    await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+    for (const phrase of refusal.says) await expect(dialog.getByRole('alert')).toContainText(phrase);
+    await expect(dialog.getByLabel(LABELS.situation, { exact: true })).toHaveValue(GOOD_ANSWERS.situation);
+    expect(reassignRequests(server)).toHaveLength(0);
+    await dialog.getByRole('button', { name: 'Retry' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(assignee(page)).toContainText('Bob Chen');
+    expect(server.jira.comments('ACME-1').filter((c) => c.text.includes('baton:v1'))).toHaveLength(1);
+    expect(reassignRequests(server)).toHaveLength(1);
+  });
+}
+
+test('offline: a clear message, nothing reassigned; back online, a retry posts once', async ({
+  ext,
+  page,
+  server,
+}) => {
+  const dialog = await startReassign(page);
+  await fillChecklist(dialog);
+  await ext.context.setOffline(true);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('network is unreachable');
+  expect(reassignRequests(server)).toHaveLength(0);
+  await ext.context.setOffline(false);
+  await dialog.getByRole('button', { name: 'Retry' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(assignee(page)).toContainText('Bob Chen');
   expect(commentRequests(server)).toHaveLength(1);
   expect(reassignRequests(server)).toHaveLength(1);
 });
