@@ -60,6 +60,9 @@ export function forgetTab(tabId: number): void {
   checkedTabs.delete(tabId);
 }
 
+// A banner is one tab's: the same handoff may be open in two tabs.
+const bannerKey = (tabId: number, handoffId: string) => `${tabId}:${handoffId}`;
+
 const dismissKey = (banner: Pick<Banner, 'site' | 'origin' | 'ticketKey'>) =>
   `${banner.site}|${banner.origin}|${banner.ticketKey}`;
 
@@ -99,7 +102,7 @@ export async function showReceived(
     meName: request.me.name,
   };
   if ((await dismissedItem.get()).includes(dismissKey(banner))) return { show: false };
-  await bannersItem.update((banners) => ({ ...banners, [handoff.handoffId]: banner }));
+  await bannersItem.update((banners) => ({ ...banners, [bannerKey(tabId, handoff.handoffId)]: banner }));
   return { show: true };
 }
 
@@ -107,7 +110,7 @@ export async function getBanner(
   request: Request<'receiver:get'>,
   tabId: number,
 ): Promise<Response<'receiver:get'>> {
-  const banner = (await bannersItem.get())[request.handoffId];
+  const banner = (await bannersItem.get())[bannerKey(tabId, request.handoffId)];
   if (!banner || banner.tabId !== tabId) return { found: false };
   return {
     found: true,
@@ -127,7 +130,7 @@ async function noteRecord(handoffId: string, change: Partial<ReceivedRecord>): P
 
 async function closeBanner(handoffId: string, banner: Banner): Promise<void> {
   await bannersItem.update((banners) => {
-    const { [handoffId]: _, ...rest } = banners;
+    const { [bannerKey(banner.tabId, handoffId)]: _, ...rest } = banners;
     return rest;
   });
   await sendToTab(banner.tabId, 0, 'receiver:close', { handoffId }).catch(() => undefined);
@@ -137,7 +140,7 @@ export async function actOnBanner(
   request: Request<'receiver:act'>,
   tabId: number,
 ): Promise<Response<'receiver:act'>> {
-  const banner = (await bannersItem.get())[request.handoffId];
+  const banner = (await bannersItem.get())[bannerKey(tabId, request.handoffId)];
   if (!banner || banner.tabId !== tabId || !isSiteId(banner.site)) {
     return { ok: false, failure: { kind: 'lost' } };
   }

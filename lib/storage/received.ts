@@ -5,7 +5,7 @@ import { validatedItem } from './validated-item';
 /** Handoffs the user received (lib/receiver/records.ts). Only the background writes it. */
 export const receivedItem = validatedItem('local:received', z.array(receivedRecordSchema), () => []);
 
-/** The banners shown this session, by handoff id: what the banner page reads, and for which tab. */
+/** The banners shown this session, by `tabId:handoffId`: what the banner page reads, and for which tab. */
 export const bannerSchema = z.object({
   tabId: z.number(),
   site: z.string(),
