@@ -1,7 +1,7 @@
 import { syncCustomHosts } from '../lib/background/custom-hosts';
 import { abandonHoldsOfTab } from '../lib/background/handoffs';
 import {
-  logChangedAlone,
+  followOutsideWrites,
   RETENTION_ALARM,
   refreshDigest,
   runRetention,
@@ -20,10 +20,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(openWelcomeOnInstall);
   browser.runtime.onStartup.addListener(syncHosts);
   browser.runtime.onInstalled.addListener(() => void refreshDigest());
-  browser.storage.onChanged.addListener((changes, area) => {
+  browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') syncHosts();
-    if (logChangedAlone(changes, area)) void refreshDigest();
   });
+  followOutsideWrites();
   // Access to a custom host granted or taken back outside the options page (e.g. in the browser's settings).
   browser.permissions.onAdded.addListener(syncHosts);
   browser.permissions.onRemoved.addListener(syncHosts);

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { DIGEST_KEY, decodeDigest, encodeDigest } from '../metrics/digest';
 import type { MetricEvent } from '../metrics/event';
@@ -22,9 +23,31 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** The recent log and its digest: always written in the same storage write, so they never disagree. */
-function logWrites(events: MetricEvent[]): ItemWrite[] {
-  return [eventsItem.entry(events), digestItem.entry(encodeDigest(events))];
+// The log as this worker last read or wrote it: reading and parsing 50,000 events (13 MB) again for
+// every recorded handoff cost the worker seconds. Each write stores a new stamp with the log, so a
+// copy is used only while the stored stamp is still the one written with it (one small read).
+const STAMP_KEY = 'local:eventLogStamp';
+let known: { stamp: string; events: MetricEvent[] } | undefined;
+
+async function readLog(): Promise<MetricEvent[]> {
+  const stamp = await storage.getItem<string>(STAMP_KEY);
+  if (known && stamp === known.stamp) return known.events;
+  const events = await eventsItem.get();
+  known = stamp === null ? undefined : { stamp, events };
+  return events;
+}
+
+/** The recent log and its digest, with other items: one storage write, so they never disagree. */
+async function writeLog(events: MetricEvent[], others: ItemWrite[] = []): Promise<void> {
+  const stamp = crypto.randomUUID();
+  known = undefined;
+  await writeTogether([
+    eventsItem.entry(events),
+    digestItem.entry(encodeDigest(events)),
+    { key: STAMP_KEY, value: stamp },
+    ...others,
+  ]);
+  known = { stamp, events };
 }
 
 /** Applies retention to the log about to be stored; false when nothing had to change. */
@@ -40,32 +63,28 @@ async function retain(events: MetricEvent[]): Promise<boolean> {
   );
   if (!result.changed) return false;
   // One write for every part, so a stop of the service worker cannot leave an event counted twice.
-  await writeTogether([
-    ...logWrites(result.events),
-    archiveItem.entry(result.archive),
-    bucketsItem.entry(result.buckets),
-  ]);
+  await writeLog(result.events, [archiveItem.entry(result.archive), bucketsItem.entry(result.buckets)]);
   return true;
 }
 
 export function recordEvents(events: readonly MetricEvent[]): Promise<void> {
   return serial(async () => {
-    const next = [...(await eventsItem.get()), ...events];
+    const next = [...(await readLog()), ...events];
     const { settings } = await effectiveSettings();
     const policy = { now: Date.now(), retentionDays: settings.retentionDays, maxEvents: EVENT_LIMIT };
     if (needsRetention(next, policy) && (await retain(next))) return;
-    await writeTogether(logWrites(next));
+    await writeLog(next);
   });
 }
 
 export function runRetention(): Promise<void> {
   return serial(async () => {
-    await retain(await eventsItem.get());
+    await retain(await readLog());
   });
 }
 
 export function clearMetrics(): Promise<void> {
-  return serial(() => writeTogether([...logWrites([]), archiveItem.entry([]), bucketsItem.entry([])]));
+  return serial(() => writeLog([], [archiveItem.entry([]), bucketsItem.entry([])]));
 }
 
 /**
@@ -74,8 +93,9 @@ export function clearMetrics(): Promise<void> {
  */
 export function refreshDigest(): Promise<void> {
   return serial(async () => {
+    known = undefined;
     const [events, digest, stored] = await Promise.all([
-      eventsItem.get(),
+      readLog(),
       digestItem.get(),
       storage.getItem<unknown>(DIGEST_KEY),
     ]);
@@ -93,4 +113,11 @@ export function refreshDigest(): Promise<void> {
 export function logChangedAlone(changes: Record<string, unknown>, area: string): boolean {
   const name = (key: string) => key.slice('local:'.length);
   return area === 'local' && name(eventsItem.key) in changes && !(name(DIGEST_KEY) in changes);
+}
+
+/** Keeps the digest, and this worker's copy of the log, true to a log written from elsewhere. */
+export function followOutsideWrites(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (logChangedAlone(changes, area)) void refreshDigest();
+  });
 }

@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   clearMetrics,
+  followOutsideWrites,
   logChangedAlone,
   recordEvents,
   refreshDigest,
@@ -11,7 +12,11 @@ import { decodeDigest, encodeDigest } from '../../../lib/metrics/digest';
 import type { MetricEvent } from '../../../lib/metrics/event';
 import { archiveItem, digestItem, eventsItem } from '../../../lib/storage/items';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  // As the background does: a log written from elsewhere is followed.
+  followOutsideWrites();
+});
 
 const event = (n: number, site: string, at = Date.now()): MetricEvent => ({
   id: `e${n}`,
@@ -60,10 +65,16 @@ describe('the digest the popup reads', () => {
   });
 
   it('is rebuilt when the log was written without it (an update from a version that kept none)', async () => {
-    await eventsItem.set([event(1, 'jira'), event(2, 'trello')]);
-    expect(await popupSees()).toEqual([]);
-    await refreshDigest();
-    expect(await popupSees()).toEqual(['T-1', 'T-2']);
+    await fakeBrowser.storage.local.set({ events: [event(1, 'jira'), event(2, 'trello')] });
+    await vi.waitFor(async () => expect(await popupSees()).toEqual(['T-1', 'T-2']));
+  });
+
+  it('counts on from a log written from elsewhere, not from what the worker remembered', async () => {
+    await recordEvents([event(1, 'jira')]);
+    await fakeBrowser.storage.local.set({ events: [event(2, 'trello')] });
+    await recordEvents([event(3, 'zendesk')]);
+    expect((await eventsItem.get()).map((e) => e.ticketKey)).toEqual(['T-2', 'T-3']);
+    expect(await popupSees()).toEqual(['T-2', 'T-3']);
   });
 
   it('is rebuilt when it disagrees with the log, and left alone when it agrees', async () => {
