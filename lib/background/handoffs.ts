@@ -72,6 +72,15 @@ async function endHold(holdId: string): Promise<Hold | undefined> {
   return ended;
 }
 
+/**
+ * Ends the hold and records how it ended. Only the call that takes the hold out of storage records
+ * it, so a cancel racing the tab's closing (or any two endings) counts it exactly once.
+ */
+async function endRecorded(holdId: string, outcome: Outcome, skipReason?: string): Promise<void> {
+  const ended = await endHold(holdId);
+  if (ended) await recordEvent(ended, outcome, undefined, skipReason);
+}
+
 const waiters = new Map<string, () => void>();
 
 export async function openHold(
@@ -267,8 +276,7 @@ export async function cancelHold(
   // Nothing was reassigned, so nothing should be posted later either; the draft stays for next time.
   await outboxItem.update((outbox) => outbox.filter((entry) => entry.holdId !== hold.held.id));
   await sendToTab(hold.tabId, hold.frameId, 'hold:abort', { holdId: hold.held.id }).catch(() => undefined);
-  await recordEvent(hold, 'cancelled');
-  await endHold(hold.held.id);
+  await endRecorded(hold.held.id, 'cancelled');
   return { ok: true };
 }
 
@@ -285,9 +293,8 @@ export async function releaseWithoutComment(
   const released = await sendToTab(hold.tabId, hold.frameId, 'hold:release', { holdId: hold.held.id }).catch(
     () => ({ ok: false }),
   );
-  await recordEvent(hold, 'post_failed');
   await deleteDraft(hold.held);
-  await endHold(hold.held.id);
+  await endRecorded(hold.held.id, 'post_failed');
   return released;
 }
 
@@ -298,8 +305,7 @@ export async function abandonHoldsOfTab(tabId: number): Promise<void> {
     await outboxItem.update((outbox) =>
       outbox.filter((entry) => entry.holdId !== hold.held.id || entry.released),
     );
-    await recordEvent(hold, 'cancelled');
-    await endHold(hold.held.id);
+    await endRecorded(hold.held.id, 'cancelled');
   }
 }
 
@@ -312,8 +318,7 @@ export async function skipHold(request: Request<'hold:skip'>, tabId: number): Pr
   const released = await sendToTab(hold.tabId, hold.frameId, 'hold:release', { holdId: hold.held.id }).catch(
     () => ({ ok: false }),
   );
-  await recordEvent(hold, 'bypassed', undefined, request.reason);
   await deleteDraft(hold.held);
-  await endHold(hold.held.id);
+  await endRecorded(hold.held.id, 'bypassed', request.reason);
   return released;
 }

@@ -137,4 +137,11 @@ describe('a held reassign in the background', () => {
     expect(await holdsItem.get()).toEqual({});
     expect((await eventsItem.get()).map((e) => e.outcome)).toEqual(['cancelled']);
   });
+
+  it('counts a cancel racing the tab closing once', async () => {
+    await openHold({ held }, TAB, 0);
+    await Promise.all([cancelHold({ holdId: held.id }, TAB), abandonHoldsOfTab(TAB)]);
+    expect(await holdsItem.get()).toEqual({});
+    expect((await eventsItem.get()).map((e) => e.outcome)).toEqual(['cancelled']);
+  });
 });
