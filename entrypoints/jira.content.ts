@@ -7,6 +7,9 @@ export default defineContentScript({
   matches: [...SITES.jira.matches],
   // Before the host's own scripts, so our capture listeners on window run first.
   runAt: 'document_start',
+  // WXT's older way of telling a previous copy of this script to stop: a message every host page's own
+  // listeners would receive on each load. Its event on document is enough.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startGuard(ctx, createJiraAdapter(), liveSettings());
   },

@@ -136,7 +136,9 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
   }
 
   function onUiEvent(event: Event): void {
-    if (replaying || ctx.isInvalid || !enforced()) return;
+    if (replaying || ctx.isInvalid) return;
+    void settings.ready();
+    if (settings.loaded() && !enforced()) return;
     if (!standby && !active) planStandby();
     const recognized = adapter.recognize(event);
     if (!recognized) return;
@@ -167,14 +169,15 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
         release,
         abort() {},
       });
-    if (!recognized.confirm) {
+    if (settings.loaded() && !recognized.confirm) {
       void hold();
       return;
     }
+    // A closer look first: the settings (when the very first event is already a reassign), the adapter's.
     deciding = true;
-    void recognized
-      .confirm()
-      .catch(() => true)
+    void settings
+      .ready()
+      .then(() => (enforced() ? (recognized.confirm?.().catch(() => true) ?? true) : false))
       .then((isHandoff) => {
         deciding = false;
         return isHandoff ? hold() : release();
@@ -184,6 +187,11 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
   function onHeldRequest(message: ToIsolated): void {
     if (ctx.isInvalid) return;
     toMain({ kind: 'ack', id: message.id });
+    if (settings.loaded()) decideHeld(message);
+    else void settings.ready().then(() => decideHeld(message));
+  }
+
+  function decideHeld(message: ToIsolated): void {
     const settle = (kind: 'release' | 'fail') => () => toMain({ kind, id: message.id });
     if (!enforced() || takePass(message.match.tickets)) {
       settle('release')();

@@ -3,8 +3,8 @@ import { arrayOf, type Check, isBoolean, isRecord, maxLength, recordOf } from '.
 import { DEFAULT_TRELLO_RULES, type TrelloRules } from '../sites/trello-rules';
 import type { Enforcement, Settings } from '../storage/settings';
 
-// The settings as a content script sees them, kept current without a reload: read once at start, then
-// followed through storage.onChanged. Only what a content script reads (enforcement, Trello's rules),
+// The settings as a content script sees them, kept current without a reload: read once, then followed
+// through storage.onChanged. Only what a content script reads (enforcement, Trello's rules),
 // checked by hand rather than with the zod schema in storage/settings.ts, which this must agree with
 // (test/unit/guard/live-settings.test.ts): host pages carry neither zod nor the storage library.
 
@@ -55,26 +55,36 @@ export function parseContentPolicy(raw: unknown): Partial<ContentSettings> {
 }
 
 export interface LiveSettings {
+  /** Starts reading the settings (once) and following their changes; resolves when they are known. */
+  ready(): Promise<void>;
+  loaded(): boolean;
   current(): ContentSettings;
   /** What the user (or the policy) set for a site; `block` when nothing is set, as enforcementFor says. */
   enforcement(site: string): Enforcement;
   stop(): void;
 }
 
+/**
+ * Nothing is read when the page loads: storage is first touched when the page is first used (the guard
+ * calls ready() on the first pointer or key event), so a page that is only looked at pays nothing.
+ */
 export function liveSettings(): LiveSettings {
   let local = DEFAULTS;
   let policy: Partial<ContentSettings> = {};
   let settings = DEFAULTS;
+  let reading: Promise<void> | null = null;
+  let loaded = false;
   const update = () => {
     settings = { ...local, ...policy };
   };
-  void browser.storage.local
-    .get(KEY)
-    .then((stored) => {
-      local = parseContentSettings(stored[KEY]);
-      update();
-    })
-    .catch(() => undefined);
+  const readLocal = () =>
+    browser.storage.local
+      .get(KEY)
+      .then((stored) => {
+        local = parseContentSettings(stored[KEY]);
+        update();
+      })
+      .catch(() => undefined);
   // Managed storage rejects when no policy is installed (Firefox) or the schema is absent: no policy then.
   const readPolicy = () =>
     browser.storage.managed
@@ -84,18 +94,28 @@ export function liveSettings(): LiveSettings {
         update();
       })
       .catch(() => undefined);
-  void readPolicy();
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'managed') void readPolicy();
     if (area !== 'local' || !changes[KEY]) return;
     local = parseContentSettings(changes[KEY].newValue);
     update();
   };
-  browser.storage.onChanged.addListener(listener);
   return {
+    ready() {
+      if (!reading) {
+        browser.storage.onChanged.addListener(listener);
+        reading = Promise.all([readLocal(), readPolicy()]).then(() => {
+          loaded = true;
+        });
+      }
+      return reading;
+    },
+    loaded: () => loaded,
     current: () => settings,
     enforcement: (site) =>
       (Object.hasOwn(settings.enforcement, site) ? settings.enforcement[site] : undefined) ?? 'block',
-    stop: () => browser.storage.onChanged.removeListener(listener),
+    stop() {
+      if (reading) browser.storage.onChanged.removeListener(listener);
+    },
   };
 }

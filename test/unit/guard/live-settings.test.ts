@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as z from 'zod/mini';
-import { parseContentPolicy, parseContentSettings } from '../../../lib/guard/live-settings';
+import { liveSettings, parseContentPolicy, parseContentSettings } from '../../../lib/guard/live-settings';
 import { DEFAULT_SETTINGS, enforcementFor, parsePolicy, settingsSchema } from '../../../lib/storage/settings';
 
 // What a content script reads of the settings must be what the background reads of them.
@@ -43,5 +44,24 @@ describe('parseContentPolicy', () => {
     const content = parseContentPolicy(raw);
     expect(content.enforcement).toEqual(policy.enforcement);
     expect(content.trello).toEqual(policy.trello);
+  });
+});
+
+describe('liveSettings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads nothing until first used, then follows the stored settings', async () => {
+    await fakeBrowser.storage.local.set({ settings: { enforcement: { jira: 'off' } } });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const settings = liveSettings();
+    expect(get).not.toHaveBeenCalled();
+    expect(settings.loaded()).toBe(false);
+    expect(settings.enforcement('jira')).toBe('block');
+    await settings.ready();
+    expect(settings.loaded()).toBe(true);
+    expect(settings.enforcement('jira')).toBe('off');
+    await fakeBrowser.storage.local.set({ settings: { enforcement: { jira: 'remind' } } });
+    await vi.waitFor(() => expect(settings.enforcement('jira')).toBe('remind'));
+    settings.stop();
   });
 });
