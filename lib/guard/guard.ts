@@ -285,14 +285,18 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
     if (active) finish(active.id, 'abort');
   });
 
-  // Well after the load, when the page is idle: the host's own first work goes first.
-  ctx.addEventListener(window, 'load', () => {
-    ctx.setTimeout(() => {
-      ctx.requestIdleCallback(() => {
-        const missing = adapter.missingElements();
-        if (missing)
-          void sendFromContent({ type: 'health:report', site: adapter.id, missing }).catch(() => undefined);
-      });
-    }, HEALTH_CHECK_DELAY_MS);
-  });
+  // Well after the page has loaded, when it is idle: the host's own first work goes first. A timer
+  // rather than a load listener, so that nothing of Baton's runs during the load itself.
+  const checkHealth = () => {
+    if (document.readyState !== 'complete') {
+      ctx.addEventListener(window, 'load', () => ctx.setTimeout(checkHealth, HEALTH_CHECK_DELAY_MS));
+      return;
+    }
+    ctx.requestIdleCallback(() => {
+      const missing = adapter.missingElements();
+      if (missing)
+        void sendFromContent({ type: 'health:report', site: adapter.id, missing }).catch(() => undefined);
+    });
+  };
+  ctx.setTimeout(checkHealth, HEALTH_CHECK_DELAY_MS);
 }
