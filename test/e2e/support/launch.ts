@@ -45,6 +45,10 @@ export async function launchWithExtension(
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // The worker is reported as soon as it exists; a test's first navigation must wait until its
+  // script has run and registered its listeners (tabs.onUpdated), as in a browser where Baton was
+  // installed before the user opened any ticket. An evaluation is answered only after that.
+  await worker.evaluate(() => true);
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId, worker };
 }
