@@ -51,6 +51,9 @@ const isCard = shape({
 const isList = shape({ id: isString, name: isString });
 
 type Card = Checked<typeof isCard>;
+type Member = Checked<typeof isMember>;
+/** One action's reads of its card, shared by the steps that decide it; never kept across actions (its members change). */
+type CardReads = Map<string, Promise<Card | null>>;
 type Change = { add?: string; remove?: string; members?: string[]; list?: string };
 /** Who a change names, as the page shows it (a full name) or as the API does (an id). */
 type Who = { id?: string; name?: string; me?: boolean };
@@ -69,7 +72,9 @@ function shortLinkOf(card: Element): string | null {
 
 export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
   let hovered: string | null = null;
-  let me: Promise<Checked<typeof isMember> | null> | null = null;
+  let me: Promise<Member | null> | null = null;
+  /** Each board's members as last read: names only, so a list that names everyone asked about is reused. */
+  const boards = new Map<string, Member[]>();
 
   const currentMember = () => {
     me ??= getChecked('/1/members/me?fields=id,fullName,username', isMember).then((found) => {
@@ -101,24 +106,41 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
     return (await describeCard(cardRef, change))?.context ?? null;
   }
 
+  function readCard(cardRef: string, reads: CardReads): Promise<Card | null> {
+    let card = reads.get(cardRef);
+    if (!card) {
+      card = getChecked(
+        `/1/cards/${encodeURIComponent(cardRef)}?fields=id,name,shortLink,shortUrl,idMembers,idList,idBoard`,
+        isCard,
+      );
+      reads.set(cardRef, card);
+    }
+    return card;
+  }
+
+  /** The board's members, read again unless the last read already has the one looked for. */
+  async function boardMembers(
+    idBoard: string,
+    has: (members: Member[]) => boolean,
+  ): Promise<Member[] | null> {
+    const known = boards.get(idBoard);
+    if (known && has(known)) return known;
+    const read = await getChecked(
+      `/1/boards/${encodeURIComponent(idBoard)}/members?fields=fullName`,
+      arrayOf(isMember),
+    );
+    if (read) boards.set(idBoard, read);
+    return read;
+  }
+
   async function describeCard(
     cardRef: string,
     change: Change,
+    reads: CardReads = new Map(),
   ): Promise<{ context: HandoffContext; cardId: string } | null> {
-    const [card, user] = await Promise.all([
-      getChecked(
-        `/1/cards/${encodeURIComponent(cardRef)}?fields=id,name,shortLink,shortUrl,idMembers,idList,idBoard`,
-        isCard,
-      ),
-      currentMember(),
-    ]);
+    const [card, user] = await Promise.all([readCard(cardRef, reads), currentMember()]);
     if (!card || !user) throw new Error('Trello did not describe the card');
     const rules = settings.current().trello;
-    const board = await getChecked(
-      `/1/boards/${encodeURIComponent(card.idBoard)}/members?fields=fullName`,
-      arrayOf(isMember),
-    );
-    const nameOf = (id: string) => board?.find((member) => member.id === id)?.fullName ?? id;
     const base = context(card);
     if (change.list !== undefined) {
       const name = await listName(change.list);
@@ -134,6 +156,10 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
     if (!isMemberHandoff({ before, after, me: user.id }, rules)) return null;
     const added = after.filter((id) => !before.includes(id));
     const receiverIds = (added.length > 0 ? added : after).filter((id) => id !== user.id);
+    const board = await boardMembers(card.idBoard, (members) =>
+      receiverIds.every((id) => members.some((member) => member.id === id)),
+    );
+    const nameOf = (id: string) => board?.find((member) => member.id === id)?.fullName ?? id;
     // The ids go into the comment's marker, so each receiver is shown the handoff when they open the card.
     const to: Person | undefined =
       receiverIds.length > 0
@@ -156,20 +182,13 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
   }
 
   /** Resolves a person named on the page to a member id through the board's members. */
-  async function memberId(cardRef: string, who: Who): Promise<string | null> {
+  async function memberId(cardRef: string, who: Who, reads: CardReads): Promise<string | null> {
     if (who.id) return who.id;
     if (who.me) return (await currentMember())?.id ?? null;
-    const card = await getChecked(
-      `/1/cards/${encodeURIComponent(cardRef)}?fields=idBoard`,
-      shape({ idBoard: isString }),
-    );
-    const board = card
-      ? await getChecked(
-          `/1/boards/${encodeURIComponent(card.idBoard)}/members?fields=fullName`,
-          arrayOf(isMember),
-        )
-      : null;
-    return board?.find((member) => member.fullName === who.name)?.id ?? null;
+    const card = await readCard(cardRef, reads);
+    const named = (member: Member) => member.fullName === who.name;
+    const board = card ? await boardMembers(card.idBoard, (members) => members.some(named)) : null;
+    return board?.find(named)?.id ?? null;
   }
 
   /**
@@ -181,8 +200,9 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
     cardRef: string,
     change: Promise<Change | null>,
     replay: () => void,
+    reads: CardReads = new Map(),
   ): RecognizedAction {
-    const pending = change.then((known) => (known ? describeCard(cardRef, known) : null));
+    const pending = change.then((known) => (known ? describeCard(cardRef, known, reads) : null));
     const fallback: HandoffContext = {
       site: 'trello',
       ticketKey: cardRef,
@@ -209,10 +229,12 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
     who: Who,
     replay: () => void,
   ): RecognizedAction {
+    const reads: CardReads = new Map();
     return pendingAction(
       cardRef,
-      memberId(cardRef, who).then((id) => (id ? change(id) : null)),
+      memberId(cardRef, who, reads).then((id) => (id ? change(id) : null)),
       replay,
+      reads,
     );
   }
 
