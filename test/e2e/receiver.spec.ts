@@ -207,3 +207,27 @@ test('Jira: acknowledging in a second tab does not post a second reply; the popu
   await expect(received).toContainText('Acknowledged1');
   await expect(received).toContainText('Passed on without acknowledging0');
 });
+
+test('turned off for Jira on the options page: a handoff to you shows nothing and Baton reads no comments', async ({
+  page,
+  server,
+  ext,
+}) => {
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  const jiraSwitch = options.getByLabel('Show handoffs I receive in Jira');
+  await expect(jiraSwitch).toBeChecked();
+  await jiraSwitch.uncheck();
+  await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(options.getByLabel('Show handoffs I receive in Zendesk')).toBeChecked();
+
+  JIRA.actAsReceiver(server);
+  JIRA.seed(server, 'e2e-jira-off-0001', new Date().toISOString());
+  await page.bringToFront();
+  await page.goto(JIRA.url);
+  // The page is guarded as ever (its own scripts ran), and still nothing of the receiver's side.
+  await expect(page.locator('[data-testid="issue.views.field.user.assignee"]')).toBeVisible();
+  await page.waitForTimeout(4_000);
+  expect(server.requests({ method: 'GET', path: JIRA.commentReads })).toHaveLength(0);
+  await expect(page.locator('iframe[data-baton="receiver"]')).toHaveCount(0);
+});
