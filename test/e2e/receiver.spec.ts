@@ -6,7 +6,7 @@ import { renderMarkdown } from '../../lib/checklist/render-markdown.ts';
 import { buildSummary, type Summary } from '../../lib/checklist/summary.ts';
 import type { HostServer, RecordedRequest } from './fixtures/host-server.ts';
 import { ALICE, BOB, CHLOE } from './fixtures/trello/trello-data.ts';
-import { expect, test } from './support/fixtures.ts';
+import { checklist, expect, fillChecklist, GOOD_ANSWERS, test } from './support/fixtures.ts';
 
 // The receiver's side (issue #10) on all three replicas: a Baton handoff comment naming the signed-in
 // user shows a banner; Acknowledge posts one reply with the marker and the handoff id, and the banner
@@ -230,4 +230,28 @@ test('turned off for Jira on the options page: a handoff to you shows nothing an
   await page.waitForTimeout(4_000);
   expect(server.requests({ method: 'GET', path: JIRA.commentReads })).toHaveLength(0);
   await expect(page.locator('iframe[data-baton="receiver"]')).toHaveCount(0);
+});
+
+test('the whole loop on Jira: Alice hands ACME-1 to Bob through the checklist, and Bob is asked to acknowledge it', async ({
+  page,
+  server,
+}) => {
+  server.jira.actAs('5b10a2844c20165700ede21g');
+  await page.goto(JIRA.url);
+  await page.locator('[data-testid="issue.views.field.user.assignee"]').click();
+  await page.getByRole('menuitemcheckbox', { name: 'Bob Chen' }).click();
+  const dialog = checklist(page);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+
+  JIRA.actAsReceiver(server);
+  await page.reload();
+  const shown = banner(page);
+  await expect(shown).toBeVisible();
+  await expect(shown).toContainText('Alice Park handed this ticket to you');
+  await expect(shown).toContainText(GOOD_ANSWERS.next);
+  await shown.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect.poll(() => withMarker(JIRA.posts(server), 're=ack').length).toBe(1);
+  expect(withMarker(JIRA.posts(server), 're=ack')[0]?.body).toContain('Acknowledged by Bob Chen');
 });
