@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SERVICE_HANDOFF } from '../../lib/checklist/default-template.ts';
 import { renderAdf } from '../../lib/checklist/render-adf.ts';
@@ -255,3 +256,19 @@ test('the whole loop on Jira: Alice hands ACME-1 to Bob through the checklist, a
   await expect.poll(() => withMarker(JIRA.posts(server), 're=ack').length).toBe(1);
   expect(withMarker(JIRA.posts(server), 're=ack')[0]?.body).toContain('Acknowledged by Bob Chen');
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the banner in ${scheme} mode has no serious or critical axe-core violations`, async ({
+    page,
+    server,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    JIRA.actAsReceiver(server);
+    JIRA.seed(server, `e2e-jira-axe-${scheme}`, new Date().toISOString());
+    await page.goto(JIRA.url);
+    await expect(banner(page)).toBeVisible();
+    const result = await new AxeBuilder({ page }).include('iframe[data-baton="receiver"]').analyze();
+    const blocking = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
