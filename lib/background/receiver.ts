@@ -50,11 +50,20 @@ export async function onTabUpdated(
   const key = `${url.origin}|${ticket}`;
   if (checkedTabs.get(tabId) === key && change.status !== 'complete') return;
   checkedTabs.set(tabId, key);
+  // The banner can wait a moment; the page's own load cannot (DESIGN.md §9: ≤ 5 ms of script time
+  // added to a page load). So the script goes in once the load is well over, if the tab still shows
+  // the same page.
+  await new Promise((resolve) => setTimeout(resolve, RECEIVER_DELAY_MS));
+  const now = await browser.tabs.get(tabId).catch(() => null);
+  if (!now || now.url !== tab.url) return;
   // A tab Baton may not script (a custom host whose permission was taken back) simply gets no banner.
   await browser.scripting
     .executeScript({ target: { tabId }, files: [`/receiver-${site}.js`] })
     .catch(() => undefined);
 }
+
+/** How long after a page has loaded (or moved to another ticket) the receiver's script is injected. */
+export const RECEIVER_DELAY_MS = 1500;
 
 export function forgetTab(tabId: number): void {
   checkedTabs.delete(tabId);

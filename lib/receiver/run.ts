@@ -140,5 +140,6 @@ export function runReceiver(createSite: () => ReceiverSite): void {
   if (state.frame && state.frame.ticketKey !== ticketKey) removeFrame(state);
   if (!ticketKey || state.checked.has(ticketKey)) return;
   state.checked.add(ticketKey);
-  void check(state, site, ticketKey).catch(() => undefined);
+  // Whatever the host page is busy with goes first.
+  requestIdleCallback(() => void check(state, site, ticketKey).catch(() => undefined), { timeout: 2000 });
 }

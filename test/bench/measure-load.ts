@@ -22,7 +22,7 @@ import { type BatonActivity, batonActivity, traced } from './trace.ts';
 // the same hosts at document_start, are empty: what any extension shaped like Baton costs (Chromium's
 // floor). Traced loads then attribute Baton's share to its own scripts.
 
-export const LOAD_RUNS = 12;
+export const LOAD_RUNS = 24;
 const TRACED_LOADS = 2;
 const SETTLE_MS = 500;
 
