@@ -11,7 +11,7 @@ type Key = `local:${string}` | `session:${string}`;
 export const STORAGE_PROBLEM_KEY = 'session:storageProblem';
 export const storageProblemSchema = z.object({ key: z.string(), message: z.string(), at: z.number() });
 
-export interface ItemOptions<T> {
+export interface ItemOptions {
   /**
    * The shape's version and how to bring each older stored version up to date: `migrations[n]` turns a
    * version n-1 value into version n. WXT runs them once, on first use after an update.
@@ -62,7 +62,7 @@ export function validatedItem<T>(
   key: Key,
   schema: z.ZodMiniType<T>,
   fallback: () => NoInfer<T>,
-  options: ItemOptions<T> = {},
+  options: ItemOptions = {},
 ): ValidatedItem<T> {
   // WXT's defineItem reads the stored value as soon as the item is defined, in every page that imports
   // it: the 13 MB event log alone cost the popup over a second that way. So an item is plain reads and
