@@ -2,7 +2,7 @@ import { type EventColumns, type EventFacts, OUTCOMES, toColumns } from './diges
 import type { Outcome } from './event';
 import { addDays, type DayKey, dayKeyAt, isoWeek, isoWeekStart, startOfDay, type Zone } from './local-day';
 import type { DayBucket } from './retention';
-import { type Figures, WEEK_MS, weekFigures } from './summary';
+import { type Figures, figures } from './summary';
 
 // Everything the popup shows, computed in one pass over the stored events (up to 50,000) plus the
 // per-day buckets that retention folded older events into. Pure: `now` and the zone are passed in.
@@ -135,7 +135,6 @@ export function aggregate(log: EventLog, options: AggregateOptions): Aggregate {
   const reasons = new Map<number, number>();
   const tickets = new Map<number, HotPotato & { urlAt: number }>();
   const webAddress = new Int8Array(strings.length); // 0: not looked at yet, 1: http(s), -1: not
-  const lastWeek = { guarded: 0, completed: 0, fillSeconds: [] as number[] };
 
   for (let i = 0; i < columns.count; i += 1) {
     const at = columns.at[i] as number;
@@ -143,14 +142,6 @@ export function aggregate(log: EventLog, options: AggregateOptions): Aggregate {
     const outcome = OUTCOMES[columns.outcome[i] as number] as Outcome;
     allTime[outcome] += 1;
     if (at < oldest) oldest = at;
-    if (at > now - WEEK_MS) {
-      lastWeek.guarded += 1;
-      if (outcome === 'completed') {
-        lastWeek.completed += 1;
-        const fill = columns.fillMs[i] as number;
-        if (!Number.isNaN(fill)) lastWeek.fillSeconds.push(fill / 1000);
-      }
-    }
     if (at < windowStart) continue;
 
     (days[dayIndex(boundaries, at)] as DayCounts)[outcome] += 1;
@@ -222,7 +213,7 @@ export function aggregate(log: EventLog, options: AggregateOptions): Aggregate {
   const week = isoWeek(today);
 
   return {
-    figures: weekFigures(lastWeek.completed, lastWeek.guarded, lastWeek.fillSeconds),
+    figures: figures(columns, now),
     days,
     thisWeek: { isoYear: week.year, isoWeek: week.week, firstDay: weekFirstDay, ...thisWeekCounts },
     window: { ...windowCounts, guarded: sum(windowCounts) },

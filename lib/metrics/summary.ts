@@ -1,3 +1,5 @@
+import type { EventColumns } from './digest';
+
 // The popup's main figures (DESIGN.md §6): pure, so they are tested without a browser.
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const WEEK_MS = 7 * DAY_MS;
@@ -22,8 +24,26 @@ export function median(values: readonly number[]): number | null {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-/** The figures from the period's counts and the fill times (seconds) of its completed handoffs. */
-export function weekFigures(handoffs: number, guarded: number, fillSeconds: readonly number[]): Figures {
+/** Completed is OUTCOMES[0] (lib/metrics/digest.ts). */
+const COMPLETED = 0;
+
+/**
+ * The main figures over the `periodMs` before `now`: one pass over the times, outcomes and fill times
+ * only, so the popup can show them before it has worked out the rest.
+ */
+export function figures(log: EventColumns, now: number, periodMs = WEEK_MS): Figures {
+  let guarded = 0;
+  let handoffs = 0;
+  const fillSeconds: number[] = [];
+  for (let i = 0; i < log.count; i += 1) {
+    const at = log.at[i] as number;
+    if (at <= now - periodMs || at > now) continue;
+    guarded += 1;
+    if (log.outcome[i] !== COMPLETED) continue;
+    handoffs += 1;
+    const fill = log.fillMs[i] as number;
+    if (!Number.isNaN(fill)) fillSeconds.push(fill / 1000);
+  }
   const medianFill = median(fillSeconds);
   return {
     handoffs,
