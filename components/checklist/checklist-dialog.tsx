@@ -58,6 +58,9 @@ const FOCUSABLE = 'select, textarea, input, button:not([disabled]), [href], [tab
 export function ChecklistDialog(props: ChecklistDialogProps) {
   const { template, locale, t, context } = props;
   const [answers, setAnswers] = useState<RawAnswers>(props.initialAnswers);
+  // What was typed last, read by the handlers: a click may arrive before React has rendered the
+  // keystroke just before it, and a handler from that render must not complete without it.
+  const typed = useRef(answers);
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [phase, setPhase] = useState<Phase>(
     props.initialFailure
@@ -67,6 +70,7 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
   const [copied, setCopied] = useState(false);
   const [skipping, setSkipping] = useState(false);
   const [skipReason, setSkipReason] = useState('');
+  const typedReason = useRef(skipReason);
   const [skipError, setSkipError] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -106,7 +110,8 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
   }, []);
 
   function change(fieldId: string, value: string) {
-    const next = { ...answers, [fieldId]: value };
+    const next = { ...typed.current, [fieldId]: value };
+    typed.current = next;
     setAnswers(next);
     props.onDraft(next);
     if (errors[fieldId]) {
@@ -119,7 +124,8 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
 
   async function complete() {
     if (busy) return;
-    const result = validateAnswers(template, answers);
+    const latest = typed.current;
+    const result = validateAnswers(template, latest);
     if (!result.ok) {
       setErrors(result.errors);
       const firstInvalid = template.fields.find((field) => result.errors[field.id]);
@@ -129,7 +135,7 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
     setErrors({});
     setPhase({ kind: 'posting' });
     const outcome = await props
-      .onComplete(answers)
+      .onComplete(latest)
       .catch((): CompleteResult => ({ status: 'failed', failure: { kind: 'no_tab' }, summaryText: '' }));
     if (outcome.status === 'failed')
       setPhase({ kind: 'failed', failure: outcome.failure, summaryText: outcome.summaryText });
@@ -241,7 +247,10 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
               value={skipReason}
               aria-invalid={skipError || undefined}
               aria-describedby={skipError ? 'skip-reason-error' : undefined}
-              onChange={(event) => setSkipReason(event.target.value)}
+              onChange={(event) => {
+                typedReason.current = event.target.value;
+                setSkipReason(event.target.value);
+              }}
             />
             {skipError ? (
               <p className="error" id="skip-reason-error">
@@ -251,8 +260,9 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
             <button
               type="button"
               onClick={() => {
-                if (skipReason.trim() === '') setSkipError(true);
-                else props.onSkip?.(skipReason.trim());
+                const reason = typedReason.current.trim();
+                if (reason === '') setSkipError(true);
+                else props.onSkip?.(reason);
               }}
             >
               {t('skipConfirm')}

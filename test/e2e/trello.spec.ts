@@ -229,7 +229,8 @@ test("when the API refuses Baton's comment, it lands through the card's own comm
   await dialog.getByRole('button', { name: 'Complete handoff' }).click();
   await expect(dialog).toBeHidden();
   await expect.poll(() => handoffComments(server, 'Xy12Ab34').length).toBe(1);
-  expect(server.trello.card('Xy12Ab34')?.idMembers).toEqual([ALICE, BOB]);
+  // The member is added by the released request, which lands just after the dialog closes.
+  await expect.poll(() => server.trello.card('Xy12Ab34')?.idMembers).toEqual([ALICE, BOB]);
   const refused = comments(server).filter((r) => r.status === 401);
   expect(refused).toHaveLength(1);
 });
