@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { type Locale, localize, type Template } from '../../lib/checklist/template';
-import { SITES } from '../../lib/sites/registry';
+import { builtInSiteOf } from '../../lib/sites/registry';
 import {
   type CustomHost,
   customHostSchema,
@@ -31,16 +31,6 @@ export function withChange(
 
 export type HostProblem = 'invalid' | 'not_https' | 'built_in' | 'duplicate';
 
-/** Chrome match patterns of the built-in hosts as tests on a hostname (`*.` = any subdomain). */
-const BUILT_IN_HOSTS = Object.values(SITES).flatMap((site) =>
-  site.matches.map((pattern) => {
-    const host = new URL(pattern.replace('*.', 'wildcard.').replace(/\/\*$/, '/')).hostname;
-    return host.startsWith('wildcard.')
-      ? (name: string) => name.endsWith(host.slice('wildcard'.length))
-      : (name: string) => name === host;
-  }),
-);
-
 /**
  * The origin of a URL a person typed for a custom host (any page on it will do), or why it cannot be
  * one: only https origins, not a host Baton already covers, not one already added.
@@ -58,7 +48,7 @@ export function parseHostOrigin(
   if (url.protocol !== 'https:') return { ok: false, problem: 'not_https' };
   const origin = url.origin;
   if (!z.safeParse(customHostSchema.shape.origin, origin).success) return { ok: false, problem: 'invalid' };
-  if (BUILT_IN_HOSTS.some((covers) => covers(url.hostname))) return { ok: false, problem: 'built_in' };
+  if (builtInSiteOf(url.hostname) !== null) return { ok: false, problem: 'built_in' };
   if (existing.some((host) => host.origin === origin)) return { ok: false, problem: 'duplicate' };
   return { ok: true, origin };
 }

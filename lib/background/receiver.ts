@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { type PostResult, type Request, type Response, sendToTab } from '../messaging';
 import { RECEIVED_LIMIT, type ReceivedRecord } from '../receiver/records';
 import { renderReply } from '../receiver/reply';
-import { isSiteId, SITES, type SiteId } from '../sites/registry';
+import { builtInSiteOf, isSiteId, SITES, type SiteId } from '../sites/registry';
 import { ticketFromUrl } from '../sites/ticket-urls';
 import { effectiveSettings } from '../storage/effective-settings';
 import { type Banner, bannersItem, dismissedItem, receivedItem } from '../storage/received';
@@ -13,19 +13,14 @@ import { receiverFor, type Settings } from '../storage/settings';
 // received, and posts their acknowledgement or question through that tab. The single writer of the
 // received records.
 
-const BUILT_IN_HOSTS: Record<SiteId, RegExp> = {
-  jira: /\.atlassian\.net$/,
-  zendesk: /\.zendesk\.com$/,
-  trello: /^trello\.com$/,
-};
-
 /** The site a tab's URL belongs to: a built-in host, else a custom host from the settings. */
 export function siteOfUrl(url: URL, settings: Settings): SiteId | null {
   if (url.protocol !== 'https:') return null;
-  for (const site of Object.keys(BUILT_IN_HOSTS) as SiteId[]) {
-    if (BUILT_IN_HOSTS[site].test(url.hostname)) return site;
-  }
-  return settings.customHosts.find((host) => host.origin === url.origin)?.site ?? null;
+  return (
+    builtInSiteOf(url.hostname) ??
+    settings.customHosts.find((host) => host.origin === url.origin)?.site ??
+    null
+  );
 }
 
 // What each tab was last checked for, so repeated update events for one page do not inject again.

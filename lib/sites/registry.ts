@@ -28,3 +28,19 @@ export function isSiteId(value: string): value is SiteId {
 }
 
 export const ALL_HOST_MATCHES: string[] = Object.values(SITES).flatMap((site) => [...site.matches]);
+
+/** Chrome match patterns of the built-in hosts as tests on a hostname (`*.` = any subdomain). */
+const HOST_TESTS = (Object.keys(SITES) as SiteId[]).flatMap((site) =>
+  SITES[site].matches.map((pattern) => {
+    const host = new URL(pattern.replace('*.', 'wildcard.').replace(/\/\*$/, '/')).hostname;
+    const covers = host.startsWith('wildcard.')
+      ? (name: string) => name.endsWith(host.slice('wildcard'.length))
+      : (name: string) => name === host;
+    return { site, covers };
+  }),
+);
+
+/** The built-in site whose pages live on this hostname, or null. */
+export function builtInSiteOf(hostname: string): SiteId | null {
+  return HOST_TESTS.find((test) => test.covers(hostname))?.site ?? null;
+}
