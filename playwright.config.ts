@@ -7,9 +7,7 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   workers: 1,
   fullyParallel: false,
-  // One retry while the checklist flake in the closing note of stop 12 is open (a completed template field
-  // sometimes validated as empty); a test that fails twice still fails the run.
-  retries: 1,
+  retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],

@@ -30,7 +30,8 @@ export function ChecklistPage({ holdId }: { holdId: string }) {
         <div className="dialog" role="dialog" aria-modal="true" aria-label={translate('checklistTitle')}>
           <p role="alert">{translate('holdLost')}</p>
           <div className="actions">
-            <button type="button" className="secondary" onClick={close}>
+            {/* biome-ignore lint/a11y/noAutofocus: the frame's only control; the host page gave up focus to it */}
+            <button type="button" className="secondary" onClick={close} autoFocus>
               {translate('close')}
             </button>
           </div>

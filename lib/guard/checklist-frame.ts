@@ -11,8 +11,9 @@ import { showMessage } from '../checklist/frame-protocol';
 
 export interface ChecklistFrame {
   element: HTMLIFrameElement;
-  /** Shows the hold in this frame and moves focus into it. Once per frame. */
+  /** Shows the hold in this frame, whose dialog then takes focus. Once per frame. */
   show(holdId: string): void;
+  /** Brings focus back to the dialog, unless it is there already. */
   focus(): void;
   remove(): void;
 }
@@ -78,16 +79,17 @@ export function prepareChecklistFrame(title: string): ChecklistFrame {
       frame.removeAttribute('tabindex');
       frame.setAttribute('style', FRAME_STYLE);
       frame.setAttribute('data-baton', 'checklist');
-      // A frame still loading takes the message once its page listens; focus moves in once it exists.
-      const tell = () => {
-        frame.contentWindow?.postMessage(showMessage(holdId), new URL(page).origin);
-        frame.focus();
-      };
+      // A frame still loading takes the message once its page listens. The dialog takes focus itself once
+      // it has rendered: focusing the frame from here in the moment its page commits (or again once it has
+      // focus) makes Chromium hand the keyboard back to the host while a field in the dialog looks focused,
+      // and what is typed next lands in the host page.
+      const tell = () => frame.contentWindow?.postMessage(showMessage(holdId), new URL(page).origin);
       if (loaded) tell();
       else void onLoad.then(tell);
-      frame.focus();
     },
-    focus: () => frame.focus(),
+    focus() {
+      if (document.activeElement !== frame) frame.focus();
+    },
     remove() {
       frame.remove();
       sameElementNow(returnFocus)?.focus({ preventScroll: true });
