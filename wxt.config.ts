@@ -1,12 +1,33 @@
+import type { AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
 import { ALL_HOST_MATCHES } from './lib/sites/registry';
 
 const hostPages = ALL_HOST_MATCHES;
 
+/**
+ * The scripts that load on every host page get `wxt/browser` as WXT ships it (the browser's own promise
+ * API), not webextension-polyfill: where `browser` exists the polyfill hands back that same object, yet
+ * importing it cost each host page load a few milliseconds. docs/host-page-budget.md has the figures
+ * and what this asks of those scripts.
+ */
+function withoutPolyfill(alias: AliasOptions | undefined): AliasOptions {
+  const entries = Array.isArray(alias)
+    ? alias
+    : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
+  return entries.filter((entry) => entry.find !== 'wxt/browser');
+}
+
 export default defineConfig({
   // The sources zip is for store reviewers to rebuild from: no test output, results or screenshots.
   zip: { excludeSources: ['test-results/**', 'playwright-report/**', 'bench/**', 'store/screenshots/**'] },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  hooks: {
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) {
+        config.resolve = { ...config.resolve, alias: withoutPolyfill(config.resolve?.alias) };
+      }
+    },
+  },
   // Per browser: each store gets only the keys its browser reads (Chrome warns on browser_specific_settings).
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -258,9 +258,13 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
     }
   }
 
-  const listener = (raw: unknown) => {
+  // sendResponse rather than a returned promise: this script has the browser's own API, not the polyfill
+  // (docs/host-page-budget.md), and older Chrome ignores a promise that a listener returns.
+  const listener = (raw: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
     const message = parseToContent(raw);
-    return message ? onMessage(message) : undefined;
+    if (!message) return false;
+    void onMessage(message).then(sendResponse, () => sendResponse({ ok: false }));
+    return true;
   };
 
   for (const type of UI_EVENTS) {

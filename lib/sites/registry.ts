@@ -27,20 +27,22 @@ export function isSiteId(value: string): value is SiteId {
   return Object.hasOwn(SITES, value);
 }
 
-export const ALL_HOST_MATCHES: string[] = Object.values(SITES).flatMap((site) => [...site.matches]);
-
-/** Chrome match patterns of the built-in hosts as tests on a hostname (`*.` = any subdomain). */
-const HOST_TESTS = (Object.keys(SITES) as SiteId[]).flatMap((site) =>
-  SITES[site].matches.map((pattern) => {
-    const host = new URL(pattern.replace('*.', 'wildcard.').replace(/\/\*$/, '/')).hostname;
-    const covers = host.startsWith('wildcard.')
-      ? (name: string) => name.endsWith(host.slice('wildcard'.length))
-      : (name: string) => name === host;
-    return { site, covers };
-  }),
-);
+export const ALL_HOST_MATCHES: string[] = /* @__PURE__ */ Object.values(SITES).flatMap((site) => [
+  ...site.matches,
+]);
 
 /** The built-in site whose pages live on this hostname, or null. */
 export function builtInSiteOf(hostname: string): SiteId | null {
-  return HOST_TESTS.find((test) => test.covers(hostname))?.site ?? null;
+  // Chrome match patterns read as tests on a hostname (`*.` = any subdomain). Worked out on each call,
+  // not when this module loads: the scripts on every host page import the registry too.
+  for (const site of Object.keys(SITES) as SiteId[]) {
+    for (const pattern of SITES[site].matches) {
+      const host = new URL(pattern.replace('*.', 'wildcard.').replace(/\/\*$/, '/')).hostname;
+      const covered = host.startsWith('wildcard.')
+        ? hostname.endsWith(host.slice('wildcard'.length))
+        : hostname === host;
+      if (covered) return site;
+    }
+  }
+  return null;
 }
