@@ -10,18 +10,25 @@ import { RETRY_ALARM, retryDue } from '../lib/background/outbox-retry';
 import { forgetTab, onTabUpdated } from '../lib/background/receiver';
 import { routeMessage } from '../lib/background/router';
 import { openWelcomeOnInstall } from '../lib/background/welcome';
-import { effectiveSettings } from '../lib/storage/effective-settings';
+import { effectiveSettings, refreshPolicyCache } from '../lib/storage/effective-settings';
 
 export default defineBackground(() => {
   const syncHosts = () =>
     void effectiveSettings().then(({ settings }) => syncCustomHosts(settings.customHosts));
+  // Until managed storage answers after a browser start, the last policy seen stands in (see
+  // effective-settings.ts); once it answers with something else, what depends on the policy follows.
+  const followPolicy = () =>
+    void refreshPolicyCache()
+      .then((changed) => changed && syncHosts())
+      .catch(() => undefined);
+  followPolicy();
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender));
   browser.runtime.onInstalled.addListener(syncHosts);
   browser.runtime.onInstalled.addListener(openWelcomeOnInstall);
   browser.runtime.onStartup.addListener(syncHosts);
   browser.runtime.onInstalled.addListener(() => void refreshDigest());
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') syncHosts();
+    if (area === 'managed') followPolicy();
   });
   followOutsideWrites();
   // Access to a custom host granted or taken back outside the options page (e.g. in the browser's settings).

@@ -11,6 +11,8 @@ import type { Enforcement, Settings } from '../storage/settings';
 export type ContentSettings = Pick<Settings, 'enforcement' | 'trello'>;
 
 const KEY = 'settings';
+/** The last policy the background saw (lib/storage/effective-settings.ts). */
+const POLICY_CACHE_KEY = 'policyCache';
 const DEFAULTS: ContentSettings = { enforcement: {}, trello: DEFAULT_TRELLO_RULES };
 
 const isEnforcement: Check<Enforcement> = (value): value is Enforcement =>
@@ -74,26 +76,32 @@ export function liveSettings(): LiveSettings {
   let settings = DEFAULTS;
   let reading: Promise<void> | null = null;
   let loaded = false;
+  let managedAnswered = false;
   const update = () => {
     settings = { ...local, ...policy };
   };
-  const readLocal = () =>
+  // Managed storage rejects when no policy is installed (Firefox) or the schema is absent: no policy then.
+  const readPolicy = () => {
+    const answered = (managed: unknown) => {
+      policy = parseContentPolicy(managed);
+      managedAnswered = true;
+      update();
+    };
+    return browser.storage.managed.get().then(answered, () => answered({}));
+  };
+  // Right after the browser starts, managed storage takes seconds to answer: the policy it last gave
+  // stands in meanwhile, so the first reassign does not wait for it. Without one, it is waited for.
+  const readLocal = (managed: Promise<void>) =>
     browser.storage.local
-      .get(KEY)
+      .get([KEY, POLICY_CACHE_KEY])
       .then((stored) => {
         local = parseContentSettings(stored[KEY]);
+        const cached = stored[POLICY_CACHE_KEY];
+        if (!managedAnswered && isRecord(cached)) policy = parseContentPolicy(cached);
         update();
+        return isRecord(cached) ? undefined : managed;
       })
-      .catch(() => undefined);
-  // Managed storage rejects when no policy is installed (Firefox) or the schema is absent: no policy then.
-  const readPolicy = () =>
-    browser.storage.managed
-      .get()
-      .then((managed) => {
-        policy = parseContentPolicy(managed);
-        update();
-      })
-      .catch(() => undefined);
+      .catch(() => managed);
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'managed') void readPolicy();
     if (area !== 'local' || !changes[KEY]) return;
@@ -104,7 +112,7 @@ export function liveSettings(): LiveSettings {
     ready() {
       if (!reading) {
         browser.storage.onChanged.addListener(listener);
-        reading = Promise.all([readLocal(), readPolicy()]).then(() => {
+        reading = readLocal(readPolicy()).then(() => {
           loaded = true;
         });
       }

@@ -60,6 +60,8 @@ export const policySchema = z.object({
   templates: z.optional(z.array(z.unknown()).check(z.maxLength(50))),
 });
 export type Policy = z.infer<typeof policySchema>;
+/** storage.local key of the last policy seen (lib/storage/effective-settings.ts); content scripts read it too. */
+export const POLICY_CACHE_KEY = 'policyCache';
 
 export type LockableKey = keyof Settings | 'templates';
 

@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as z from 'zod/mini';
 import { liveSettings, parseContentPolicy, parseContentSettings } from '../../../lib/guard/live-settings';
 import { DEFAULT_SETTINGS, enforcementFor, parsePolicy, settingsSchema } from '../../../lib/storage/settings';
+import { slowManagedStorage } from '../support/slow-managed';
 
 // What a content script reads of the settings must be what the background reads of them.
 
@@ -62,6 +63,45 @@ describe('liveSettings', () => {
     expect(settings.enforcement('jira')).toBe('off');
     await fakeBrowser.storage.local.set({ settings: { enforcement: { jira: 'remind' } } });
     await vi.waitFor(() => expect(settings.enforcement('jira')).toBe('remind'));
+    settings.stop();
+  });
+});
+
+describe('liveSettings and the policy', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.restoreAllMocks());
+
+  it('uses the last policy the background saw while managed storage has not answered, then the answer', async () => {
+    await fakeBrowser.storage.local.set({ policyCache: { enforcement: { jira: 'off' } } });
+    const answer = slowManagedStorage();
+    const settings = liveSettings();
+    await settings.ready();
+    expect(settings.enforcement('jira')).toBe('off');
+    answer({ enforcement: { jira: 'remind' } });
+    await vi.waitFor(() => expect(settings.enforcement('jira')).toBe('remind'));
+    settings.stop();
+  });
+
+  it('without a policy seen before, waits for managed storage', async () => {
+    const answer = slowManagedStorage();
+    const settings = liveSettings();
+    let ready = false;
+    const reading = settings.ready().then(() => {
+      ready = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ready).toBe(false);
+    answer({ enforcement: { jira: 'off' } });
+    await reading;
+    expect(settings.enforcement('jira')).toBe('off');
+    settings.stop();
+  });
+
+  it('once managed storage answers, its answer stands rather than the last one seen', async () => {
+    await fakeBrowser.storage.local.set({ policyCache: { enforcement: { jira: 'off' } } });
+    const settings = liveSettings();
+    await settings.ready();
+    await vi.waitFor(() => expect(settings.enforcement('jira')).toBe('block'));
     settings.stop();
   });
 });

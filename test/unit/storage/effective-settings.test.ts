@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { slowManagedStorage } from '../support/slow-managed';
+
+// Right after the browser starts, managed storage answers only after seconds; the last policy the
+// background saw stands in until then, and the background keeps it current.
+
+/** A fresh copy of the module: whether managed storage has answered is remembered per context. */
+const load = async () => {
+  vi.resetModules();
+  return import('../../../lib/storage/effective-settings');
+};
+
+describe('effectiveSettings and the policy', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.restoreAllMocks());
+
+  it('uses the last policy seen while managed storage has not answered', async () => {
+    await fakeBrowser.storage.local.set({ policyCache: { enforcement: { zendesk: 'off' } } });
+    slowManagedStorage();
+    const { effectiveSettings } = await load();
+    const { settings, locked } = await effectiveSettings();
+    expect(settings.enforcement.zendesk).toBe('off');
+    expect(locked).toEqual(['enforcement']);
+  });
+
+  it('waits for managed storage when no policy was seen before', async () => {
+    const answer = slowManagedStorage();
+    const { effectiveSettings } = await load();
+    let done = false;
+    const reading = effectiveSettings().then((result) => {
+      done = true;
+      return result;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(done).toBe(false);
+    answer({ enforcement: { jira: 'remind' } });
+    expect((await reading).settings.enforcement.jira).toBe('remind');
+  });
+
+  it('once managed storage has answered, it alone is asked: a policy removed is not brought back', async () => {
+    await fakeBrowser.storage.local.set({ policyCache: { enforcement: { jira: 'off' } } });
+    const { effectiveSettings, refreshPolicyCache } = await load();
+    expect(await refreshPolicyCache()).toBe(true);
+    expect((await fakeBrowser.storage.local.get('policyCache')).policyCache).toEqual({});
+    // A stale copy (another context wrote it, or the write is late) must not win, even over a managed
+    // storage that now answers slower than local storage.
+    await fakeBrowser.storage.local.set({ policyCache: { enforcement: { jira: 'off' } } });
+    const answer = slowManagedStorage();
+    setTimeout(() => answer({}), 10);
+    expect((await effectiveSettings()).locked).toEqual([]);
+  });
+
+  it('keeps the answer for the next start, and writes only when it changed', async () => {
+    await fakeBrowser.storage.managed.set({ enforcement: { trello: 'remind' }, retentionDays: 'never' });
+    const { refreshPolicyCache } = await load();
+    expect(await refreshPolicyCache()).toBe(true);
+    expect((await fakeBrowser.storage.local.get('policyCache')).policyCache).toEqual({
+      enforcement: { trello: 'remind' },
+    });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    expect(await refreshPolicyCache()).toBe(false);
+    expect(set).not.toHaveBeenCalled();
+  });
+});
