@@ -20,11 +20,7 @@ import { validatedItem } from './validated-item';
 // answer in storage.local, and until managed storage has answered in this context that answer stands in.
 
 /** The administrator's policy as managed storage last gave it; written by the background only. */
-export const policyCacheItem = validatedItem(
-  `local:${POLICY_CACHE_KEY}`,
-  z.nullable(policySchema),
-  () => null,
-);
+const policyCacheItem = validatedItem(`local:${POLICY_CACHE_KEY}`, z.nullable(policySchema), () => null);
 
 let managedAnswered = false;
 

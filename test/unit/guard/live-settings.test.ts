@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as z from 'zod/mini';
 import { liveSettings, parseContentPolicy, parseContentSettings } from '../../../lib/guard/live-settings';
-import { DEFAULT_SETTINGS, enforcementFor, parsePolicy, settingsSchema } from '../../../lib/storage/settings';
+import {
+  DEFAULT_SETTINGS,
+  enforcementFor,
+  POLICY_CACHE_KEY,
+  parsePolicy,
+  settingsSchema,
+} from '../../../lib/storage/settings';
 import { slowManagedStorage } from '../support/slow-managed';
 
 // What a content script reads of the settings must be what the background reads of them.
@@ -72,7 +78,7 @@ describe('liveSettings and the policy', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('uses the last policy the background saw while managed storage has not answered, then the answer', async () => {
-    await fakeBrowser.storage.local.set({ policyCache: { enforcement: { jira: 'off' } } });
+    await fakeBrowser.storage.local.set({ [POLICY_CACHE_KEY]: { enforcement: { jira: 'off' } } });
     const answer = slowManagedStorage();
     const settings = liveSettings();
     await settings.ready();
@@ -98,7 +104,7 @@ describe('liveSettings and the policy', () => {
   });
 
   it('once managed storage answers, its answer stands rather than the last one seen', async () => {
-    await fakeBrowser.storage.local.set({ policyCache: { enforcement: { jira: 'off' } } });
+    await fakeBrowser.storage.local.set({ [POLICY_CACHE_KEY]: { enforcement: { jira: 'off' } } });
     const settings = liveSettings();
     await settings.ready();
     await vi.waitFor(() => expect(settings.enforcement('jira')).toBe('block'));
