@@ -4,6 +4,7 @@ import {
   adfText,
   checklist,
   commentRequests,
+  escapeChecklist,
   expect,
   fillChecklist,
   GOOD_ANSWERS,
@@ -106,8 +107,7 @@ test('Esc cancels, and invalid input never closes the dialog', async ({ page, se
   );
   await expect(dialog.getByLabel(LABELS.reason, { exact: true })).toBeFocused();
   expect(commentRequests(server)).toHaveLength(0);
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
+  await escapeChecklist(page, dialog);
   expect(reassignRequests(server)).toHaveLength(0);
 });
 
@@ -409,7 +409,6 @@ test('keyboard: Tab order follows the fields, focus stays in the dialog and retu
   await expect(dialog.getByLabel(LABELS.reason, { exact: true })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(dialog.getByRole('button', { name: 'Complete handoff' })).toBeFocused();
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
+  await escapeChecklist(page, dialog);
   await expect(page.getByRole('button', { name: 'Assign to me' })).toBeFocused();
 });
