@@ -36,7 +36,8 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(syncHosts);
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
-    void abandonHoldsOfTab(tabId);
+    // While the browser shuts down storage rejects; holds live in session storage and go with it.
+    void abandonHoldsOfTab(tabId).catch(() => undefined);
   });
   // The receiver's side: a tab showing a ticket gets the receiver script, injected only then.
   browser.tabs.onUpdated.addListener(

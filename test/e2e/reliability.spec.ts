@@ -10,6 +10,7 @@ import {
   reassignRequests,
   test,
 } from './support/fixtures.ts';
+import { killBrowser, launchWithExtension, newProfileDir } from './support/launch.ts';
 
 // Faults Baton must survive with nothing typed lost and no reassign done twice or dropped (issue 7).
 
@@ -127,6 +128,31 @@ test('navigating away with the dialog open keeps the draft for the same ticket',
   await expect(checklist(page)).toBeHidden();
   const again = await startReassign(page);
   await expect(again.getByLabel(LABELS.next, { exact: true })).toHaveValue('Call the bank on Monday');
+});
+
+test('the browser killed with the checklist open: nothing was reassigned, and the draft is there after a restart', async ({
+  server,
+}) => {
+  const profileDir = newProfileDir();
+  const first = await launchWithExtension({ hostPort: server.port, profileDir });
+  const dialog = await startReassign(first.context.pages()[0] ?? (await first.context.newPage()));
+  await dialog.getByLabel(LABELS.next, { exact: true }).pressSequentially('Call the bank on Monday');
+  await expect
+    .poll(async () => JSON.stringify(await first.worker.evaluate(() => chrome.storage.local.get('drafts'))))
+    .toContain('Call the bank on Monday');
+  const closed = first.context.waitForEvent('close');
+  killBrowser(profileDir);
+  await closed;
+
+  const again = await launchWithExtension({ hostPort: server.port, profileDir });
+  try {
+    const reopened = await startReassign(again.context.pages()[0] ?? (await again.context.newPage()));
+    await expect(reopened.getByLabel(LABELS.next, { exact: true })).toHaveValue('Call the bank on Monday');
+    expect(reassignRequests(server)).toHaveLength(0);
+    expect(commentRequests(server)).toHaveLength(0);
+  } finally {
+    await again.context.close();
+  }
 });
 
 test('a retry after an answer that was lost but applied does not post the comment twice', async ({

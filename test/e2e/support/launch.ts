@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
@@ -12,6 +12,12 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Browser UI language, e.g. 'ko'. */
   lang?: string;
+  /** A profile to start again, as after a browser restart; a fresh one by default. */
+  profileDir?: string;
+}
+
+export function newProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'baton-profile-'));
 }
 
 /** Chromium with the production build loaded, the replicated hosts mapped to the local server. */
@@ -24,7 +30,8 @@ export async function launchWithExtension(
   if (!existsSync(CHROMIUM))
     throw new Error(`No Chromium at ${CHROMIUM}: run "apt-get install -y chromium".`);
   const lang = options.lang ?? 'en-US';
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'baton-profile-')), {
+  const profile = options.profileDir ?? newProfileDir();
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     locale: lang,
@@ -51,4 +58,18 @@ export async function launchWithExtension(
   await worker.evaluate(() => true);
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId, worker };
+}
+
+/** Kills the browser running on a profile outright, as a crash does: nothing of it gets to run on the way out. */
+export function killBrowser(profileDir: string): void {
+  const flag = `--user-data-dir=${profileDir}`;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (args.includes(flag)) process.kill(Number(pid), 'SIGKILL');
+  }
 }
