@@ -5,9 +5,12 @@ import {
   decodeDigest,
   digestSchema,
   type EventColumns,
+  RECENT_DIGEST_KEY,
+  recentDigestSchema,
   toColumns,
 } from '../../lib/metrics/digest';
 import { BUCKETS_STORAGE_KEY, type DayBucket, dayBucketsSchema } from '../../lib/metrics/retention';
+import { WEEK_MS } from '../../lib/metrics/summary';
 import { eventsItem, healthItem, type OutboxEntry, outboxItem } from '../../lib/storage/items';
 
 // What the popup shows, read without React so the entrypoint can start the read before React has
@@ -17,8 +20,13 @@ import { eventsItem, healthItem, type OutboxEntry, outboxItem } from '../../lib/
 export type Health = Awaited<ReturnType<typeof healthItem.get>>;
 
 export interface PopupData {
-  /** The recent event log (retention moves older events to the archive, which the popup never reads). */
+  /**
+   * The recent event log (retention moves older events to the archive, which the popup never reads);
+   * at first only its last week, enough for the main figures, until `complete`.
+   */
   events: EventColumns;
+  /** The whole recent log and the day buckets are in: the trend and breakdowns can be worked out. */
+  complete: boolean;
   buckets: DayBucket[];
   outbox: OutboxEntry[];
   health: Health;
@@ -35,17 +43,40 @@ export function parseDigest(raw: unknown): EventColumns | null {
   return parsed.success ? decodeDigest(parsed.data) : null;
 }
 
-const KEYS = [DIGEST_KEY, BUCKETS_STORAGE_KEY, outboxItem.key, healthItem.key] as const;
+/** The last week of the log, or null when the digest of it is missing, broken, or does not reach back to `now`'s week. */
+export function parseRecent(raw: unknown, now: number): EventColumns | null {
+  const parsed = z.safeParse(recentDigestSchema, raw);
+  return parsed.success && parsed.data.since <= now - WEEK_MS ? decodeDigest(parsed.data.digest) : null;
+}
 
-/** Reads everything the popup shows in one storage read. */
-export async function loadPopupData(): Promise<PopupData> {
-  const values = new Map((await storage.getItems([...KEYS])).map(({ key, value }) => [key, value]));
+type StorageKey = `local:${string}` | `session:${string}`;
+
+async function readAll(keys: readonly StorageKey[]): Promise<Map<string, unknown>> {
+  return new Map((await storage.getItems([...keys])).map(({ key, value }) => [key, value]));
+}
+
+/** The whole recent log and the day buckets: what the popup needs beyond the main figures. */
+export async function loadHistory(): Promise<Pick<PopupData, 'events' | 'buckets'>> {
+  const values = await readAll([DIGEST_KEY, BUCKETS_STORAGE_KEY]);
   return {
     // The log itself only when the digest is missing or broken, until the background has rebuilt it:
     // the digest is fast at any size, the log is not.
     events: parseDigest(values.get(DIGEST_KEY)) ?? toColumns(await eventsItem.get()),
     buckets: parseBuckets(values.get(BUCKETS_STORAGE_KEY)),
+  };
+}
+
+/**
+ * What the popup paints first, in one storage read: the last week of the log (a tenth of it, or less),
+ * the outbox and site health. Everything at once when there is no usable digest of the last week.
+ */
+export async function loadPopupData(now = Date.now()): Promise<PopupData> {
+  const values = await readAll([RECENT_DIGEST_KEY, outboxItem.key, healthItem.key]);
+  const recent = parseRecent(values.get(RECENT_DIGEST_KEY), now);
+  const rest = {
     outbox: outboxItem.parse(values.get(outboxItem.key)),
     health: healthItem.parse(values.get(healthItem.key)),
   };
+  if (recent) return { events: recent, complete: false, buckets: [], ...rest };
+  return { ...(await loadHistory()), complete: true, ...rest };
 }

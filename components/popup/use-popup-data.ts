@@ -3,12 +3,14 @@ import { storage } from 'wxt/utils/storage';
 import { DIGEST_KEY } from '../../lib/metrics/digest';
 import { BUCKETS_STORAGE_KEY } from '../../lib/metrics/retention';
 import { healthItem, outboxItem } from '../../lib/storage/items';
-import { loadPopupData, type PopupData, parseBuckets, parseDigest } from './popup-data';
+import { afterPaint } from './after-paint';
+import { loadHistory, loadPopupData, type PopupData, parseBuckets, parseDigest } from './popup-data';
 
 /**
- * Everything the popup shows, delivered in one render so the first figures appear as soon as storage
- * answers; afterwards each part follows its own storage changes. `first` lets the entrypoint start the
- * reads before React has even rendered once.
+ * Everything the popup shows. The first render has what the main figures need, as soon as storage
+ * answers; the whole log follows once those figures are on screen (DESIGN.md §9 gives them 200 ms with
+ * 50,000 events stored). Afterwards each part follows its own storage changes. `first` lets the
+ * entrypoint start the reads before React has even rendered once.
  */
 export function usePopupData(first?: Promise<PopupData>): PopupData | null {
   const [data, setData] = useState<PopupData | null>(null);
@@ -34,6 +36,21 @@ export function usePopupData(first?: Promise<PopupData>): PopupData | null {
       for (const stop of stops) stop();
     };
   }, [first]);
+
+  const partial = data !== null && !data.complete;
+  useEffect(() => {
+    if (!partial) return;
+    let live = true;
+    const cancel = afterPaint(() => {
+      void loadHistory().then((history) => {
+        if (live) setData((current) => (current ? { ...current, ...history, complete: true } : current));
+      });
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, [partial]);
 
   return data;
 }

@@ -1,11 +1,19 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { DIGEST_KEY, decodeDigest, encodeDigest } from '../metrics/digest';
+import { DIGEST_KEY, decodeDigest, encodeDigest, encodeRecent, RECENT_DIGEST_KEY } from '../metrics/digest';
 import type { MetricEvent } from '../metrics/event';
 import { currentZone } from '../metrics/local-day';
 import { applyRetention, needsRetention } from '../metrics/retention';
+import { WEEK_MS } from '../metrics/summary';
 import { effectiveSettings } from '../storage/effective-settings';
-import { archiveItem, bucketsItem, digestItem, EVENT_LIMIT, eventsItem } from '../storage/items';
+import {
+  archiveItem,
+  bucketsItem,
+  digestItem,
+  EVENT_LIMIT,
+  eventsItem,
+  recentDigestItem,
+} from '../storage/items';
 import { type ItemWrite, writeTogether } from '../storage/validated-item';
 
 // The metrics log, bounded however long Baton is used: recent events, an archive, and day buckets
@@ -37,13 +45,21 @@ async function readLog(): Promise<MetricEvent[]> {
   return events;
 }
 
-/** The recent log and its digest, with other items: one storage write, so they never disagree. */
+/** The popup's digests of the log: the whole of it, and the last week that its first figures count. */
+function digestEntries(events: readonly MetricEvent[]): ItemWrite[] {
+  return [
+    digestItem.entry(encodeDigest(events)),
+    recentDigestItem.entry(encodeRecent(events, Date.now(), WEEK_MS)),
+  ];
+}
+
+/** The recent log and its digests, with other items: one storage write, so they never disagree. */
 async function writeLog(events: MetricEvent[], others: ItemWrite[] = []): Promise<void> {
   const stamp = crypto.randomUUID();
   known = undefined;
   await writeTogether([
     eventsItem.entry(events),
-    digestItem.entry(encodeDigest(events)),
+    ...digestEntries(events),
     { key: STAMP_KEY, value: stamp },
     ...others,
   ]);
@@ -94,18 +110,20 @@ export function clearMetrics(): Promise<void> {
 export function refreshDigest(): Promise<void> {
   return serial(async () => {
     known = undefined;
-    const [events, digest, stored] = await Promise.all([
+    const [events, digest, stored, recent] = await Promise.all([
       readLog(),
       digestItem.get(),
       storage.getItem<unknown>(DIGEST_KEY),
+      storage.getItem<unknown>(RECENT_DIGEST_KEY),
     ]);
     const log = decodeDigest(digest);
     const current =
       stored !== null &&
+      recent !== null &&
       log !== null &&
       log.count === events.length &&
       events.every((event, i) => log.at[i] === Math.round(event.at));
-    if (!current) await digestItem.set(encodeDigest(events));
+    if (!current) await writeTogether(digestEntries(events));
   });
 }
 

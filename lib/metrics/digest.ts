@@ -94,6 +94,15 @@ export const digestSchema = z.object({
 });
 export type Digest = z.infer<typeof digestSchema>;
 
+/**
+ * The popup's first read: every event after `since` (a week before the log was last written), packed the
+ * same way. The main figures count only the last week, so they need a tenth of the log, and the popup
+ * paints them before it reads the whole digest for the rest.
+ */
+export const RECENT_DIGEST_KEY = 'local:recentDigest';
+export const recentDigestSchema = z.object({ since: z.number(), digest: digestSchema });
+export type RecentDigest = z.infer<typeof recentDigestSchema>;
+
 const RADIX = 36;
 const pack = (values: ArrayLike<number>, none: (value: number) => boolean): string =>
   Array.from(values, (value) => (none(value) ? '' : Math.round(value).toString(RADIX))).join(',');
@@ -119,6 +128,12 @@ export function encodeDigest(events: readonly EventFacts[]): Digest {
     fillMs: pack(columns.fillMs, Number.isNaN),
     url: pack(columns.url, (index) => index < 0),
   };
+}
+
+/** The events after `now - periodMs`: all the main figures can count at `now` or any time after. */
+export function encodeRecent(events: readonly EventFacts[], now: number, periodMs: number): RecentDigest {
+  const since = now - periodMs;
+  return { since, digest: encodeDigest(events.filter((event) => event.at > since)) };
 }
 
 function oldest(times: Float64Array): number {

@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 import { heldActionSchema, postFailureSchema, rawAnswersSchema } from '../messaging';
-import { DIGEST_KEY, digestSchema, encodeDigest } from '../metrics/digest';
+import {
+  DIGEST_KEY,
+  digestSchema,
+  encodeDigest,
+  RECENT_DIGEST_KEY,
+  recentDigestSchema,
+} from '../metrics/digest';
 import { metricEventSchema } from '../metrics/event';
 import { ARCHIVE_STORAGE_KEY, BUCKETS_STORAGE_KEY, dayBucketsSchema } from '../metrics/retention';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsSchema } from './settings';
@@ -55,6 +61,11 @@ export const archiveItem = validatedItem(ARCHIVE_STORAGE_KEY, z.array(metricEven
 export const bucketsItem = validatedItem(BUCKETS_STORAGE_KEY, dayBucketsSchema, () => []);
 /** The recent log packed for the popup (lib/metrics/digest.ts); always written together with `events`. */
 export const digestItem = validatedItem(DIGEST_KEY, digestSchema, () => encodeDigest([]));
+/** Its last week, which the popup reads first; written in the same write as the digest. */
+export const recentDigestItem = validatedItem(RECENT_DIGEST_KEY, recentDigestSchema, () => ({
+  since: 0,
+  digest: encodeDigest([]),
+}));
 /** Events kept in the recent log and the archive together; counts beyond live on in the buckets. */
 export const EVENT_LIMIT = 50_000;
 

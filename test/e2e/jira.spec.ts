@@ -287,7 +287,7 @@ test('a draft survives closing the tab and comes back on the same ticket', async
   await expect(dialog.getByRole('status')).toContainText('draft');
 });
 
-test('the popup shows the figures after two handoffs', async ({ ext, page }) => {
+test('the popup shows the figures after two handoffs, then where and why they happened', async ({ ext, page }) => {
   for (const [issue, person] of [
     ['ACME-1', 'Bob Chen'],
     ['ACME-2', 'Chloé Dubois'],
@@ -305,6 +305,11 @@ test('the popup shows the figures after two handoffs', async ({ ext, page }) => 
   await expect(popup.getByRole('status', { name: 'Handoffs' })).toHaveText('2');
   await expect(popup.getByRole('status', { name: 'Completion rate' })).toHaveText('100%');
   await expect(popup.getByRole('status', { name: 'Median time to fill' })).toHaveText(/^\d+ s$/);
+  // The rest comes from the whole log, read once the figures are on screen.
+  await expect(popup.getByRole('region', { name: /^Reasons for handoff/ })).toContainText(
+    `${GOOD_ANSWERS.reason}2`,
+  );
+  await expect(popup.getByRole('region', { name: /^By site/ })).toContainText('Jira');
 });
 
 test('the board side panel (?selectedIssue=KEY) is guarded like the issue view', async ({ page, server }) => {

@@ -9,8 +9,9 @@ import {
   runRetention,
 } from '../../../lib/background/metrics-store';
 import { decodeDigest, encodeDigest } from '../../../lib/metrics/digest';
+import { WEEK_MS } from '../../../lib/metrics/summary';
 import type { MetricEvent } from '../../../lib/metrics/event';
-import { archiveItem, digestItem, eventsItem } from '../../../lib/storage/items';
+import { archiveItem, digestItem, eventsItem, recentDigestItem } from '../../../lib/storage/items';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -91,6 +92,22 @@ describe('the digest the popup reads', () => {
     await refreshDigest();
     stop();
     expect(writes).toBe(0);
+  });
+
+  it('comes with the last week of the log, which the popup reads first, also when rebuilt', async () => {
+    const lastWeek = async () => {
+      const recent = await recentDigestItem.get();
+      const log = decodeDigest(recent.digest);
+      return { since: recent.since, tickets: log && Array.from(log.ticket, (index) => log.strings[index]) };
+    };
+    await recordEvents([event(1, 'jira', Date.now() - 10 * DAY), event(2, 'trello', Date.now() - DAY)]);
+    const written = Date.now();
+    expect(await lastWeek()).toEqual({ since: expect.any(Number), tickets: ['T-2'] });
+    expect((await lastWeek()).since).toBeGreaterThan(written - WEEK_MS - 1000);
+
+    await fakeBrowser.storage.local.remove('recentDigest');
+    await refreshDigest();
+    expect((await lastWeek()).tickets).toEqual(['T-2']);
   });
 
   it('tells a write of the log alone from Baton writing both', () => {
