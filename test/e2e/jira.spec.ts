@@ -287,7 +287,10 @@ test('a draft survives closing the tab and comes back on the same ticket', async
   await expect(dialog.getByRole('status')).toContainText('draft');
 });
 
-test('the popup shows the figures after two handoffs, then where and why they happened', async ({ ext, page }) => {
+test('the popup shows the figures after two handoffs, then where and why they happened', async ({
+  ext,
+  page,
+}) => {
   for (const [issue, person] of [
     ['ACME-1', 'Bob Chen'],
     ['ACME-2', 'Chloé Dubois'],

@@ -9,8 +9,8 @@ import {
   runRetention,
 } from '../../../lib/background/metrics-store';
 import { decodeDigest, encodeDigest } from '../../../lib/metrics/digest';
-import { WEEK_MS } from '../../../lib/metrics/summary';
 import type { MetricEvent } from '../../../lib/metrics/event';
+import { WEEK_MS } from '../../../lib/metrics/summary';
 import { archiveItem, digestItem, eventsItem, recentDigestItem } from '../../../lib/storage/items';
 
 beforeEach(() => {
