@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
 import { ALL_HOST_MATCHES } from './lib/sites/registry';
@@ -5,16 +6,20 @@ import { ALL_HOST_MATCHES } from './lib/sites/registry';
 const hostPages = ALL_HOST_MATCHES;
 
 /**
- * The scripts that load on every host page get `wxt/browser` as WXT ships it (the browser's own promise
- * API), not webextension-polyfill: where `browser` exists the polyfill hands back that same object, yet
- * importing it cost each host page load a few milliseconds. docs/host-page-budget.md has the figures
- * and what this asks of those scripts.
+ * The scripts that load on every host page get a `wxt/browser` that is the browser's own promise API,
+ * not webextension-polyfill, and a content-script context of Baton's own, not WXT's: both of those
+ * cost each host page load milliseconds of the 5 ms budget while doing nothing there.
+ * docs/host-page-budget.md has the figures and what this asks of those scripts.
  */
-function withoutPolyfill(alias: AliasOptions | undefined): AliasOptions {
+function forHostPages(alias: AliasOptions | undefined): AliasOptions {
   const entries = Array.isArray(alias)
     ? alias
     : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
-  return entries.filter((entry) => entry.find !== 'wxt/browser');
+  return [
+    { find: /^wxt\/browser$/, replacement: resolve('lib/host-page/browser.ts') },
+    { find: /^wxt\/utils\/content-script-context$/, replacement: resolve('lib/host-page/page-context.ts') },
+    ...entries.filter((entry) => entry.find !== 'wxt/browser'),
+  ];
 }
 
 export default defineConfig({
@@ -24,7 +29,7 @@ export default defineConfig({
   hooks: {
     'vite:build:extendConfig'(entrypoints, config) {
       if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) {
-        config.resolve = { ...config.resolve, alias: withoutPolyfill(config.resolve?.alias) };
+        config.resolve = { ...config.resolve, alias: forHostPages(config.resolve?.alias) };
       }
     },
   },

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HandoffContext } from '../checklist/context';
 import type { ToContent } from '../content-messaging';
+import { extensionGone, type PageContext } from '../host-page/page-context';
 import type { PostResult } from '../messaging';
 import type { SiteAdapter } from '../sites/adapter';
 import { parseToContent, sendFromContent } from './background-messages';
@@ -45,16 +45,7 @@ interface HoldRequest {
   abort(): void;
 }
 
-/** An orphaned content script's extension APIs throw "Extension context invalidated", or lose their id. */
-function extensionGone(): boolean {
-  try {
-    return !browser.runtime?.id || !browser.runtime.getManifest();
-  } catch {
-    return true;
-  }
-}
-
-export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, settings: LiveSettings): void {
+export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: LiveSettings): void {
   const enforced = () => settings.enforcement(adapter.id) !== 'off';
   let active: ActiveHold | null = null;
   /** A held request is being looked at; another reassign meanwhile waits its turn like one under a dialog. */
@@ -124,6 +115,7 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
     };
     active = { id, frame, release: request.release, abort: request.abort, unwatch };
     try {
+      listen();
       const context = await request.context;
       await sendFromContent({
         type: 'hold:open',
@@ -266,6 +258,15 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
     void onMessage(message).then(sendResponse, () => sendResponse({ ok: false }));
     return true;
   };
+  // The background writes only about a hold this script opened, or to post a comment waiting in the
+  // outbox through this page. So the listener goes in when a hold starts, or once the page has loaded and
+  // is idle: the first use of the runtime API costs a page load about 1 ms (docs/host-page-budget.md).
+  let listening = false;
+  function listen(): void {
+    if (listening || ctx.isInvalid) return;
+    listening = true;
+    browser.runtime.onMessage.addListener(listener);
+  }
 
   for (const type of UI_EVENTS) {
     window.addEventListener(type, onUiEvent, { capture: true, signal: ctx.signal });
@@ -277,9 +278,8 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
     };
     toMain({ kind: 'hello' });
   });
-  browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(listener);
+    if (listening) browser.runtime.onMessage.removeListener(listener);
     settings.stop();
     standby?.remove();
     standby = null;
@@ -297,6 +297,7 @@ export function startGuard(ctx: ContentScriptContext, adapter: SiteAdapter, sett
       return;
     }
     ctx.requestIdleCallback(() => {
+      listen();
       const missing = adapter.missingElements();
       if (missing)
         void sendFromContent({ type: 'health:report', site: adapter.id, missing }).catch(() => undefined);
