@@ -12,6 +12,7 @@ import {
 import { BUCKETS_STORAGE_KEY, type DayBucket, dayBucketsSchema } from '../../lib/metrics/retention';
 import { WEEK_MS } from '../../lib/metrics/summary';
 import { eventsItem, healthItem, type OutboxEntry, outboxItem } from '../../lib/storage/items';
+import type { StorageKey } from '../../lib/storage/validated-item';
 
 // What the popup shows, read without React so the entrypoint can start the read before React has
 // loaded. Pages only read: a value that does not parse counts as empty here, and the background,
@@ -49,8 +50,6 @@ export function parseRecent(raw: unknown, now: number): EventColumns | null {
   return parsed.success && parsed.data.since <= now - WEEK_MS ? decodeDigest(parsed.data.digest) : null;
 }
 
-type StorageKey = `local:${string}` | `session:${string}`;
-
 async function readAll(keys: readonly StorageKey[]): Promise<Map<string, unknown>> {
   return new Map((await storage.getItems([...keys])).map(({ key, value }) => [key, value]));
 }
@@ -67,7 +66,7 @@ export async function loadHistory(): Promise<Pick<PopupData, 'events' | 'buckets
 }
 
 /**
- * What the popup paints first, in one storage read: the last week of the log (a tenth of it, or less),
+ * What the popup paints first, in one storage read: the last week of the log (a quarter of it, or less),
  * the outbox and site health. Everything at once when there is no usable digest of the last week.
  */
 export async function loadPopupData(now = Date.now()): Promise<PopupData> {

@@ -96,7 +96,7 @@ export type Digest = z.infer<typeof digestSchema>;
 
 /**
  * The popup's first read: every event after `since` (a week before the log was last written), packed the
- * same way. The main figures count only the last week, so they need a tenth of the log, and the popup
+ * same way. The main figures count only the last week, so they need a quarter of the log at most, and the popup
  * paints them before it reads the whole digest for the rest.
  */
 export const RECENT_DIGEST_KEY = 'local:recentDigest';

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 // not parse is set aside under a "corrupt:" key (kept for export) and the fallback is used instead,
 // so a bad write or an old bug never crashes the extension.
 
-type Key = `local:${string}` | `session:${string}`;
+export type StorageKey = `local:${string}` | `session:${string}`;
 
 /** Where a failed write is reported (e.g. the storage quota was hit), for the popup to show. */
 export const STORAGE_PROBLEM_KEY = 'session:storageProblem';
@@ -21,7 +21,7 @@ export interface ItemOptions {
 }
 
 export interface ValidatedItem<T> {
-  key: Key;
+  key: StorageKey;
   get(): Promise<T>;
   set(value: T): Promise<void>;
   /** Read-modify-write, serialised per item within this context (the background is the only writer). */
@@ -46,7 +46,7 @@ async function reportingFailure(key: string, write: () => Promise<void>): Promis
 
 /** A value ready to be written, from an item's `entry`. */
 export interface ItemWrite {
-  key: Key;
+  key: StorageKey;
   value: unknown;
 }
 
@@ -59,7 +59,7 @@ export function writeTogether(writes: readonly ItemWrite[]): Promise<void> {
 }
 
 export function validatedItem<T>(
-  key: Key,
+  key: StorageKey,
   schema: z.ZodMiniType<T>,
   fallback: () => NoInfer<T>,
   options: ItemOptions = {},

@@ -24,6 +24,16 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A context with a timer due in 1 s and a resize listener, and what each has seen. */
+function contextInUse() {
+  const ctx = new ContentScriptContext();
+  const timed = vi.fn();
+  const heard = vi.fn();
+  ctx.setTimeout(timed, 1000);
+  ctx.addEventListener(window, 'resize', heard);
+  return { ctx, timed, heard };
+}
+
 /** What the extension going away looks like from an orphaned content script. */
 function extensionGoesAway() {
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockImplementation(() => {
@@ -40,12 +50,8 @@ describe("the host pages' content-script context", () => {
 
   it('notices the extension gone when asked, once, and ends timers, listeners and callbacks', () => {
     vi.useFakeTimers();
-    const ctx = new ContentScriptContext();
-    const timed = vi.fn();
-    const heard = vi.fn();
+    const { ctx, timed, heard } = contextInUse();
     const ended = vi.fn();
-    ctx.setTimeout(timed, 1000);
-    ctx.addEventListener(window, 'resize', heard);
     ctx.onInvalidated(ended);
 
     extensionGoesAway();
@@ -60,12 +66,8 @@ describe("the host pages' content-script context", () => {
 
   it('runs its timers and listeners while valid; a removed onInvalidated callback is not called', () => {
     vi.useFakeTimers();
-    const ctx = new ContentScriptContext();
-    const timed = vi.fn();
-    const heard = vi.fn();
+    const { ctx, timed, heard } = contextInUse();
     const removed = vi.fn();
-    ctx.setTimeout(timed, 1000);
-    ctx.addEventListener(window, 'resize', heard);
     ctx.onInvalidated(removed)();
     vi.advanceTimersByTime(1000);
     window.dispatchEvent(new Event('resize'));
