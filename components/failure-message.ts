@@ -1,7 +1,7 @@
 import type { PostFailure } from '../lib/messaging';
 import type { Translate } from './translate';
 
-/** Why a comment could not be posted, in words a person can act on (shared by the checklist and the popup). */
+/** Why a comment or its reassign did not go through, in words a person can act on (shared by the checklist and the popup). */
 export function failureMessage(failure: PostFailure, siteName: string, t: Translate): string {
   switch (failure.kind) {
     case 'offline':
@@ -13,6 +13,10 @@ export function failureMessage(failure: PostFailure, siteName: string, t: Transl
     case 'no_tab':
     case 'lost':
       return t('failureNoTab');
+    case 'reassign':
+      return failure.status === undefined
+        ? t('failureReassignNotShown', [siteName])
+        : t('failureReassignStatus', [siteName, String(failure.status)]);
     case 'http':
       return t(statusMessage(failure.status), [
         siteName,

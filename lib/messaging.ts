@@ -21,7 +21,8 @@ export const rawAnswersSchema = z
   .check(z.refine((answers) => Object.keys(answers).length <= 60, 'too many answers'));
 
 export const postFailureSchema = z.object({
-  kind: z.enum(['offline', 'timeout', 'logged_out', 'http', 'no_tab', 'lost']),
+  // 'reassign': the comment landed, but the host refused, or did not perform, the reassign itself.
+  kind: z.enum(['offline', 'timeout', 'logged_out', 'http', 'no_tab', 'lost', 'reassign']),
   status: z.optional(z.number()),
   detail: z.optional(z.string().check(z.maxLength(500))),
   retryAfterSeconds: z.optional(z.number()),
@@ -56,7 +57,8 @@ export const protocol = {
   },
   // background → content script (their schemas live with the content side, which parses them)
   'hold:post': { request: toContent['hold:post'], response: postResultSchema },
-  'hold:release': { request: toContent['hold:release'], response: ok },
+  // Releases the held reassign and answers once the host has done it, or why it has not.
+  'hold:release': { request: toContent['hold:release'], response: postResultSchema },
   'hold:abort': { request: toContent['hold:abort'], response: ok },
   'outbox:post': { request: toContent['outbox:post'], response: postResultSchema },
   // checklist page → background

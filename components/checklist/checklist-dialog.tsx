@@ -82,9 +82,10 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
     dialog.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
   }, []);
 
-  // Esc cancels and Tab stays inside the dialog, wherever focus is in this frame.
+  // Esc cancels and Tab stays inside the dialog, wherever focus is in this frame. While the comment is
+  // posting there is nothing to cancel: it may already be on the ticket, and its reassign must follow.
   const cancel = useRef(props.onCancel);
-  cancel.current = props.onCancel;
+  cancel.current = busy ? () => undefined : props.onCancel;
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.key === 'Escape') {
@@ -219,7 +220,17 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
             {t('holdLost')}
           </p>
         ) : null}
-        {phase.kind === 'failed' ? (
+        {phase.kind === 'failed' && phase.failure.kind === 'reassign' ? (
+          <div className="failure" role="alert">
+            <p>{t('reassignFailed', [failureMessage(phase.failure, props.siteName, t)])}</p>
+            <div className="failure-actions">
+              <button type="button" onClick={() => void complete()}>
+                {t('retryReassign')}
+              </button>
+            </div>
+          </div>
+        ) : null}
+        {phase.kind === 'failed' && phase.failure.kind !== 'reassign' ? (
           <div className="failure" role="alert">
             <p>{t('postFailed', [failureMessage(phase.failure, props.siteName, t)])}</p>
             <div className="failure-actions">
@@ -275,7 +286,7 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
               {t('skipOffer')}
             </button>
           ) : null}
-          <button type="button" className="secondary" onClick={props.onCancel}>
+          <button type="button" className="secondary" disabled={busy} onClick={props.onCancel}>
             {phase.kind === 'lost' ? t('close') : t('cancel')}
           </button>
           {phase.kind === 'lost' ? null : (

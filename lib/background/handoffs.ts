@@ -214,12 +214,11 @@ export async function completeHold(
   const hold = (await holdsItem.get())[request.holdId];
   if (!hold || hold.tabId !== tabId) return { status: 'lost' };
   const template = await templateOf(hold);
+  if (hold.posted) return retryRelease(hold);
   const validation = validateAnswers(template, request.answers);
   if (!validation.ok) return { status: 'invalid', fields: Object.keys(validation.errors) };
   await saveDraft({ holdId: request.holdId, answers: request.answers }, tabId);
-  await holdsItem.update((holds) =>
-    holds[hold.held.id] ? { ...holds, [hold.held.id]: { ...hold, answers: validation.answers } } : holds,
-  );
+  await updateHold(hold.held.id, { answers: validation.answers });
   const entries = await queueComments(hold, template, validation.answers);
   for (const [index, entry] of entries.entries()) {
     const result = await sendToTab(hold.tabId, hold.frameId, 'hold:post', {
@@ -230,17 +229,41 @@ export async function completeHold(
       release: index === entries.length - 1,
       checkFirst: entry.attempts > 0,
     }).catch((): Response<'hold:post'> => ({ ok: false, failure: { kind: 'no_tab' } }));
+    if (!result.ok && result.failure.kind === 'reassign') {
+      // The comment landed; the host refused or did not perform the reassign that followed it.
+      await removeFromOutbox(entry);
+      await updateHold(hold.held.id, { posted: true, failure: result.failure });
+      return { status: 'failed', failure: result.failure, summaryText: entry.summaryText };
+    }
     if (!result.ok) {
       await noteFailure(entry, result.failure);
-      await holdsItem.update((holds) =>
-        holds[hold.held.id] ? { ...holds, [hold.held.id]: { ...hold, failure: result.failure } } : holds,
-      );
+      await updateHold(hold.held.id, { failure: result.failure });
       return { status: 'failed', failure: result.failure, summaryText: entry.summaryText };
     }
     await removeFromOutbox(entry);
   }
   await finishCompleted(hold.held.id);
   return { status: 'done' };
+}
+
+/** The comments are already on the ticket: only the reassign is tried again. */
+async function retryRelease(hold: Hold): Promise<Response<'hold:complete'>> {
+  const result = await sendToTab(hold.tabId, hold.frameId, 'hold:release', { holdId: hold.held.id }).catch(
+    (): Response<'hold:release'> => ({ ok: false, failure: { kind: 'no_tab' } }),
+  );
+  if (result.ok) {
+    await finishCompleted(hold.held.id);
+    return { status: 'done' };
+  }
+  await updateHold(hold.held.id, { failure: result.failure });
+  return { status: 'failed', failure: result.failure, summaryText: '' };
+}
+
+async function updateHold(holdId: string, change: Partial<Hold>): Promise<void> {
+  await holdsItem.update((holds) => {
+    const current = holds[holdId];
+    return current ? { ...holds, [holdId]: { ...current, ...change } } : holds;
+  });
 }
 
 /**
@@ -295,7 +318,7 @@ export async function releaseWithoutComment(
   );
   await deleteDraft(hold.held);
   await endRecorded(hold.held.id, 'post_failed');
-  return released;
+  return { ok: released.ok };
 }
 
 /** A tab that closes or navigates away drops its held reassign with it; the draft stays. */
@@ -320,5 +343,5 @@ export async function skipHold(request: Request<'hold:skip'>, tabId: number): Pr
   );
   await deleteDraft(hold.held);
   await endRecorded(hold.held.id, 'bypassed', request.reason);
-  return released;
+  return { ok: released.ok };
 }

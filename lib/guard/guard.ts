@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { HandoffContext } from '../checklist/context';
+import { fitContext } from '../checklist/fit-context';
 import type { ToContent } from '../content-messaging';
 import { extensionGone, type PageContext } from '../host-page/page-context';
-import type { PostResult } from '../messaging';
+import type { PostFailure, PostResult } from '../messaging';
 import type { SiteAdapter } from '../sites/adapter';
 import { parseToContent, sendFromContent } from './background-messages';
 import { type ChecklistFrame, prepareChecklistFrame } from './checklist-frame';
@@ -27,12 +28,27 @@ const HEALTH_CHECK_DELAY_MS = 4000;
 const STANDBY_IDLE_TIMEOUT_MS = 500;
 /** How long the request a replayed UI action makes may take to reach the network net and pass. */
 const REPLAY_PASS_MS = 10_000;
+/** How long a released reassign may take to be answered, or to show on a host whose request Baton cannot see. */
+const ANSWER_TIMEOUT_MS = 20_000;
+const LANDED_TIMEOUT_MS = 6000;
+const LANDED_POLL_MS = 300;
+
+type Outcome = { ok: true } | { ok: false; failure: PostFailure };
+const landedOk: Outcome = { ok: true };
+
+/** A reassign the host refused, did not answer, or did not perform: the handoff is not complete. */
+function refused(status?: number): Outcome {
+  return { ok: false, failure: status === undefined ? { kind: 'reassign' } : { kind: 'reassign', status } };
+}
+
+const outcomeOf = (status: number): Outcome => (status >= 200 && status < 300 ? landedOk : refused(status));
 
 interface ActiveHold {
   id: string;
   frame: ChecklistFrame;
-  release(): void;
-  abort(): void;
+  request: HoldRequest;
+  /** The release under way, so that a second Complete or Retry waits for it rather than reassigning twice. */
+  releasing: Promise<Outcome> | null;
   /** Stops watching for the extension going away (an update or reload ends this script silently). */
   unwatch(): void;
 }
@@ -41,8 +57,16 @@ interface HoldRequest {
   via: 'ui' | 'network';
   tickets: string[];
   context: Promise<HandoffContext> | HandoffContext;
-  release(): void;
+  /** Performs the reassign, and says whether the host really did it. */
+  release(): Promise<Outcome>;
   abort(): void;
+}
+
+/** A one-shot pass for the request a replayed action makes, and where its answer goes. */
+interface Pass {
+  tickets: Set<string>;
+  until: number;
+  answered(status: number): void;
 }
 
 export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: LiveSettings): void {
@@ -50,29 +74,82 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
   let active: ActiveHold | null = null;
   /** A held request is being looked at; another reassign meanwhile waits its turn like one under a dialog. */
   let deciding = false;
-  let replaying = false;
+  /** A replay is driving the host's UI: its events are Baton's own, not the user's. */
+  let replaying = 0;
   let port: MessagePort | null = null;
   /** Tickets a replayed action is about to change: the request it makes goes through without a second dialog. */
-  let passes: { tickets: Set<string>; until: number }[] = [];
+  let passes: Pass[] = [];
+  /** Released requests whose answer a hold is waiting for, by the MAIN script's id. */
+  const answers = new Map<string, (status: number) => void>();
   const toMain = (message: ToMain) => port?.postMessage(message);
 
-  function takePass(tickets: readonly string[]): boolean {
+  function takePass(tickets: readonly string[]): Pass | null {
     const now = Date.now();
     passes = passes.filter((pass) => pass.until > now);
     const index = passes.findIndex((pass) => tickets.every((ticket) => pass.tickets.has(ticket)));
-    if (index >= 0) passes.splice(index, 1);
-    return index >= 0;
+    return index >= 0 ? (passes.splice(index, 1)[0] ?? null) : null;
   }
 
-  function finish(id: string, settle: 'release' | 'abort'): boolean {
-    if (active?.id !== id) return false;
+  /** Takes the hold off the page: its dialog goes, and the next hold gets a frame loaded ahead. */
+  function end(id: string): ActiveHold | null {
+    if (active?.id !== id) return null;
     const hold = active;
     active = null;
     hold.unwatch();
     hold.frame.remove();
-    hold[settle]();
     planStandby();
-    return true;
+    return hold;
+  }
+
+  function abortHold(id: string): boolean {
+    const hold = end(id);
+    hold?.request.abort();
+    return hold !== null;
+  }
+
+  /**
+   * Lets the held reassign go and waits until the host has done it; only then does the dialog go.
+   * When the host refuses, the dialog stays, saying so, and the user may retry.
+   */
+  async function releaseHold(id: string): Promise<Outcome> {
+    const hold = active;
+    if (hold?.id !== id) return { ok: false, failure: { kind: 'lost' } };
+    hold.releasing ??= hold.request.release().catch(() => refused());
+    const outcome = await hold.releasing;
+    hold.releasing = null;
+    if (outcome.ok && end(id)) {
+      void sendFromContent({ type: 'hold:done', holdId: id }).catch(() => undefined);
+    }
+    return outcome;
+  }
+
+  /** The answer to the request a pass let through, or, where the host's request is unknown, what the host shows. */
+  function awaitOutcome(answer: Promise<number>, landed?: () => Promise<boolean>): Promise<Outcome> {
+    return new Promise<Outcome>((resolve) => {
+      let settled = false;
+      const settle = (outcome: Outcome) => {
+        if (settled) return;
+        settled = true;
+        resolve(outcome);
+      };
+      void answer.then((status) => settle(outcomeOf(status)));
+      if (!landed) {
+        ctx.setTimeout(() => settle(refused()), ANSWER_TIMEOUT_MS);
+        return;
+      }
+      const deadline = Date.now() + LANDED_TIMEOUT_MS;
+      const check = async () => {
+        if (settled) return;
+        if (await landed().catch(() => false)) settle(landedOk);
+        else if (Date.now() > deadline) settle(refused());
+        else ctx.setTimeout(() => void check(), LANDED_POLL_MS);
+      };
+      ctx.setTimeout(() => void check(), LANDED_POLL_MS);
+    });
+  }
+
+  function answerFor(id: string): Promise<number> {
+    return new Promise<number>((resolve) => answers.set(id, resolve));
   }
 
   /** A checklist frame loaded ahead (see checklist-frame.ts), for the next hold. */
@@ -113,22 +190,22 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
       clearInterval(watch);
       toMain({ kind: 'idle' });
     };
-    active = { id, frame, release: request.release, abort: request.abort, unwatch };
+    active = { id, frame, request, releasing: null, unwatch };
     try {
       listen();
-      const context = await request.context;
+      const context = fitContext(await request.context);
       await sendFromContent({
         type: 'hold:open',
         held: { id, site: adapter.id, via: request.via, context, tickets: request.tickets },
       });
     } catch {
       // The background is unreachable (e.g. the extension was just updated): leave the host as it was.
-      finish(id, 'abort');
+      abortHold(id);
     }
   }
 
   function onUiEvent(event: Event): void {
-    if (replaying || ctx.isInvalid) return;
+    if (replaying > 0 || ctx.isInvalid) return;
     void settings.ready();
     if (settings.loaded() && !enforced()) return;
     if (!standby && !active) planStandby();
@@ -141,17 +218,23 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
       active?.frame.focus();
       return;
     }
-    const release = () => {
+    const release = async (): Promise<Outcome> => {
+      let answered: (status: number) => void = () => undefined;
+      const answer = new Promise<number>((resolve) => {
+        answered = resolve;
+      });
       passes.push({
         tickets: new Set(recognized.passTickets?.() ?? recognized.tickets),
         until: Date.now() + REPLAY_PASS_MS,
+        answered,
       });
-      replaying = true;
+      replaying += 1;
       try {
-        recognized.replay();
+        await recognized.replay();
       } finally {
-        replaying = false;
+        replaying -= 1;
       }
+      return awaitOutcome(answer, recognized.landed);
     };
     const hold = () =>
       startHold({
@@ -172,20 +255,32 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
       .then(() => (enforced() ? (recognized.confirm?.().catch(() => true) ?? true) : false))
       .then((isHandoff) => {
         deciding = false;
-        return isHandoff ? hold() : release();
+        if (isHandoff) void hold();
+        else void release();
       });
   }
 
-  function onHeldRequest(message: ToIsolated): void {
+  function onFromMain(message: ToIsolated): void {
     if (ctx.isInvalid) return;
+    if (message.kind === 'answered') {
+      answers.get(message.id)?.(message.status);
+      answers.delete(message.id);
+      return;
+    }
     toMain({ kind: 'ack', id: message.id });
     if (settings.loaded()) decideHeld(message);
     else void settings.ready().then(() => decideHeld(message));
   }
 
-  function decideHeld(message: ToIsolated): void {
+  function decideHeld(message: Extract<ToIsolated, { kind: 'held' }>): void {
     const settle = (kind: 'release' | 'fail') => () => toMain({ kind, id: message.id });
-    if (!enforced() || takePass(message.match.tickets)) {
+    if (!enforced()) {
+      settle('release')();
+      return;
+    }
+    const pass = takePass(message.match.tickets);
+    if (pass) {
+      answers.set(message.id, pass.answered);
       settle('release')();
       return;
     }
@@ -210,11 +305,20 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
       .then((context) => {
         deciding = false;
         if (!context) return settle('release')();
+        // The page's own request goes once: a retry after the host refused it waits on the same answer.
+        let released: Promise<Outcome> | null = null;
         return startHold({
           via: 'network',
           tickets: message.match.tickets,
           context,
-          release: settle('release'),
+          release: () => {
+            released ??= (() => {
+              const answer = answerFor(message.id);
+              settle('release')();
+              return awaitOutcome(answer);
+            })();
+            return released;
+          },
           abort: settle('fail'),
         });
       });
@@ -236,17 +340,14 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
       case 'hold:post': {
         if (active?.id !== message.holdId) return { ok: false, failure: { kind: 'lost' } };
         const result = await post(message);
-        if (result.ok && message.release && finish(message.holdId, 'release')) {
-          void sendFromContent({ type: 'hold:done', holdId: message.holdId }).catch(() => undefined);
-        }
-        return result;
+        return result.ok && message.release ? releaseHold(message.holdId) : result;
       }
       case 'outbox:post':
         return post(message);
       case 'hold:release':
-        return { ok: finish(message.holdId, 'release') };
+        return releaseHold(message.holdId);
       case 'hold:abort':
-        return { ok: finish(message.holdId, 'abort') };
+        return { ok: abortHold(message.holdId) };
     }
   }
 
@@ -274,7 +375,7 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
   acceptPort(window, ctx.signal, (handed) => {
     port = handed;
     port.onmessage = (event: MessageEvent) => {
-      if (isToIsolated(event.data)) onHeldRequest(event.data);
+      if (isToIsolated(event.data)) onFromMain(event.data);
     };
     toMain({ kind: 'hello' });
   });
@@ -286,7 +387,7 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
     toMain({ kind: 'bye' });
     // The extension was updated or removed: the checklist can no longer complete, so the host is left
     // as it was (a held request fails like a cancelled one) and the draft stays in storage.
-    if (active) finish(active.id, 'abort');
+    if (active) abortHold(active.id);
   });
 
   // Well after the page has loaded, when it is idle: the host's own first work goes first. A timer

@@ -66,10 +66,10 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
   win.postMessage({ baton: PORT_HANDOVER }, '*', [channel.port2]);
 
   /** Null when nobody guards the page (then the request goes out as if Baton were not there). */
-  function hold(method: string, url: URL, match: ReassignMatch): Promise<Decision> | null {
+  function hold(method: string, url: URL, match: ReassignMatch): Held | null {
     if (!connected) return null;
     const id = crypto.randomUUID();
-    return new Promise<Decision>((resolve) => {
+    const decision = new Promise<Decision>((resolve) => {
       const held = { decide: resolve, acked: false };
       waiting.set(id, held);
       setTimeout(() => {
@@ -80,13 +80,23 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
       const message: ToIsolated = { kind: 'held', id, method, url: url.href, match };
       port.postMessage(message);
     });
+    const answered = (status: number) => {
+      const message: ToIsolated = { kind: 'answered', id, status };
+      port.postMessage(message);
+    };
+    return { decision, answered };
   }
 
   wrapFetch(win, matcher, hold);
   wrapXhr(win, matcher, hold);
 }
 
-type Hold = (method: string, url: URL, match: ReassignMatch) => Promise<Decision> | null;
+interface Held {
+  decision: Promise<Decision>;
+  /** Reports how the released request was answered. */
+  answered(status: number): void;
+}
+type Hold = (method: string, url: URL, match: ReassignMatch) => Held | null;
 
 function toUrl(win: Window, raw: string | URL): URL | null {
   try {
@@ -115,9 +125,19 @@ function wrapFetch(win: Window & typeof globalThis, matcher: RequestMatcher, hol
           ? await input.clone().text()
           : null;
     const match = matcher.match(method, url, body);
-    const decision = match ? hold(method, url, match) : null;
-    if (decision && (await decision) === 'fail') throw new TypeError('Failed to fetch');
-    return original.call(win, input, init);
+    const held = match ? hold(method, url, match) : null;
+    if (!held) return original.call(win, input, init);
+    if ((await held.decision) === 'fail') throw new TypeError('Failed to fetch');
+    return original.call(win, input, init).then(
+      (response) => {
+        held.answered(response.status);
+        return response;
+      },
+      (error: unknown) => {
+        held.answered(0);
+        throw error;
+      },
+    );
   }
   const fetch = function fetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
@@ -149,9 +169,13 @@ function wrapXhr(win: Window & typeof globalThis, matcher: RequestMatcher, hold:
     const { method, url } = request;
     void bodyText(body).then((text) => {
       const match = matcher.match(method, url, text);
-      const decision = match ? hold(method, url, match) : null;
-      if (!decision) return originalSend.call(this, body);
-      return decision.then((d) => (d === 'release' ? originalSend.call(this, body) : failXhr(this)));
+      const held = match ? hold(method, url, match) : null;
+      if (!held) return originalSend.call(this, body);
+      return held.decision.then((d) => {
+        if (d === 'fail') return failXhr(this);
+        this.addEventListener('loadend', () => held.answered(this.status), { once: true });
+        return originalSend.call(this, body);
+      });
     });
   };
 }

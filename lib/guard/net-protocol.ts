@@ -20,7 +20,11 @@ export interface ReassignMatch {
   details?: Record<string, string | string[] | null>;
 }
 
-export type ToIsolated = { kind: 'held'; id: string; method: string; url: string; match: ReassignMatch };
+export type ToIsolated =
+  | { kind: 'held'; id: string; method: string; url: string; match: ReassignMatch }
+  // How a released request was answered (0: a network error), so a handoff counts only once the host
+  // has really reassigned.
+  | { kind: 'answered'; id: string; status: number };
 export type ToMain =
   | { kind: 'hello' }
   | { kind: 'bye' }
@@ -59,11 +63,16 @@ export const isReassignMatch: Guard<ReassignMatch> = (value): value is ReassignM
 
 export const isToIsolated: Guard<ToIsolated> = (value): value is ToIsolated =>
   isRecord(value) &&
-  value.kind === 'held' &&
   isString(value.id, 100) &&
-  isString(value.method, 20) &&
-  isString(value.url) &&
-  isReassignMatch(value.match);
+  ((value.kind === 'held' &&
+    isString(value.method, 20) &&
+    isString(value.url) &&
+    isReassignMatch(value.match)) ||
+    (value.kind === 'answered' &&
+      typeof value.status === 'number' &&
+      Number.isInteger(value.status) &&
+      value.status >= 0 &&
+      value.status < 600));
 
 export const isToMain: Guard<ToMain> = (value): value is ToMain =>
   isRecord(value) &&

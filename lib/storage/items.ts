@@ -24,6 +24,8 @@ export const holdSchema = z.object({
   template: z.unknown(),
   handoffId: z.optional(z.string()),
   failure: z.optional(postFailureSchema),
+  /** The comments are on the ticket and only the reassign is left: a retry must not post them again. */
+  posted: z.optional(z.boolean()),
   /** The validated answers once Complete was pressed, for the event recorded when the handoff lands. */
   answers: z.optional(z.record(z.string(), z.union([z.string(), z.array(z.string())]))),
 });
