@@ -15,8 +15,17 @@ export interface RecognizedAction {
   confirm?: () => Promise<boolean>;
   /** Every name of the tickets the replayed request may use, when the page and the API name them differently. */
   passTickets?: () => string[];
-  /** Performs the original action once, as the host app would have. */
-  replay(): void;
+  /**
+   * Performs the original action once, through the host's own code (the element clicked may be gone:
+   * then the adapter drives the host's widget again to the same choice).
+   */
+  replay(): void | Promise<void>;
+  /**
+   * Whether the host now shows the reassign done, for an action whose request Baton may not recognise
+   * (Jira's issue view saves people through a GraphQL call). Without it, the answer to the request the
+   * network net let through decides.
+   */
+  landed?: () => Promise<boolean>;
 }
 
 export type Recognition = RecognizedAction | 'part-of-commit' | null;

@@ -5,11 +5,13 @@ import type { ReassignMatch } from '../guard/net-protocol';
 import type { RecognizedAction, SiteAdapter } from './adapter';
 import { editable, recognizeWith, text } from './dom';
 import { getChecked, listingMentions, sendJson } from './http';
+import { type AssignableUser, matchShown, type ShownPerson, shownName } from './jira-people';
+import { ASSIGNEE_OPTION, chooseAssignee, isAssigneeOption, optionShows } from './jira-picker';
 import { replayClick, replayKey } from './replay';
 
 // Jira Cloud's issue view and board/backlog side panel. Evidence for every selector: shared/HOSTS.md §1.
 // Test ids are matched by their stable leaf ([data-testid$=…]) because prefixes differ between views.
-// Each list is newest first; older views follow as fallbacks.
+// Each list is newest first; older views follow as fallbacks. The Assignee edit view is in jira-picker.ts.
 const SELECTORS = {
   assigneeField: [
     '[data-testid$="issue-view-assignee-field.assignee"]', // issue view, 2025-26 live capture
@@ -25,15 +27,9 @@ const SELECTORS = {
   person: ['[data-testid$="profilecard-trigger"]'],
   issueKey: ['[data-testid$="breadcrumbs.current-issue.item"]'],
   summary: ['[data-testid$="foundation.summary.heading"]'],
-  // The assignee picker has no test id (HOSTS.md §1a): an Atlaskit menu of menuitemcheckbox items.
-  pickerMenu: ['[role="menu"]', '[role="listbox"]'],
-  pickerItem: ['[role="menuitemcheckbox"]', '[role="option"]'],
-  pickerItemName: ['[data-item-title="true"]'],
-  avatar: ['img[data-vc="avatar-image"]', 'img[alt=""]', '[data-item-title="true"]'],
 } as const;
 
 const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
-const UNASSIGN_IDS = new Set(['', '-1', 'null', 'unassigned']);
 
 const any = (list: readonly string[]) => list.join(', ');
 
@@ -78,146 +74,149 @@ const isIssue = shape({
   key: isString,
   fields: shape({ summary: optional(isString), assignee: optional(nullable(isUser)) }),
 });
+const isUserList = (value: unknown): value is AssignableUser[] => Array.isArray(value) && value.every(isUser);
+
+const issuePath = (key: string) => `/rest/api/3/issue/${encodeURIComponent(key)}`;
 
 async function personById(accountId: string): Promise<Person> {
-  const item = document.getElementById(accountId);
-  const fromPicker = text(item?.querySelector(any(SELECTORS.pickerItemName)));
-  if (fromPicker) return { id: accountId, name: fromPicker };
   const user = await getChecked(`/rest/api/3/user?accountId=${encodeURIComponent(accountId)}`, isUser);
   return { id: accountId, name: user?.displayName ?? accountId };
 }
 
-async function assignViaRest(key: string, accountId: string | null): Promise<void> {
-  await sendJson(`/rest/api/3/issue/${encodeURIComponent(key)}/assignee`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', 'X-Atlassian-Token': 'no-check' },
-    body: JSON.stringify({ accountId }),
-  });
+/** The issue as Jira has it: who it is assigned to, whatever the page shows right now. */
+async function issueFromApi(key: string): Promise<{ title?: string; assignee?: Person } | null> {
+  const found = await getChecked(`${issuePath(key)}?fields=summary,assignee`, isIssue);
+  if (!found) return null;
+  const assignee = found.fields.assignee;
+  return {
+    ...(found.fields.summary ? { title: found.fields.summary } : {}),
+    ...(assignee ? { assignee: { id: assignee.accountId, name: assignee.displayName } } : {}),
+  };
 }
 
-/** The same picker item after a re-render: same id, still in a picker menu. */
-function refind(item: Element): Element {
-  if (item.isConnected || !item.id) return item;
-  const again = document.getElementById(item.id);
-  return again?.matches(any(SELECTORS.pickerItem)) ? again : item;
+/** The account id of the person an option shows, from the users Jira offers for this issue under that name. */
+async function resolveShown(key: string, shown: ShownPerson): Promise<Person> {
+  const name = shownName(shown);
+  const users = await getChecked(
+    `/rest/api/3/user/assignable/search?issueKey=${encodeURIComponent(key)}&query=${encodeURIComponent(name)}&maxResults=50`,
+    isUserList,
+  );
+  return matchShown(shown, users ?? []) ?? { name };
 }
+
+/** Whether Jira now has the issue assigned to this person (undefined: unassigned). */
+async function assignedTo(key: string, person: Person | undefined): Promise<boolean> {
+  const issue = await getChecked(`${issuePath(key)}?fields=assignee`, isIssue);
+  const now = issue?.fields.assignee;
+  if (!issue) return false;
+  if (!person) return !now;
+  return person.id ? now?.accountId === person.id : now?.displayName === person.name;
+}
+
+const isUnassigned = (shown: ShownPerson) => /^unassigned$/i.test(shownName(shown));
 
 export function createJiraAdapter(): SiteAdapter {
-  // Which field the last opened person picker belongs to: reporter and other people fields use the
-  // same picker, and only the assignee's is a reassign.
-  let pickerOwner: 'assignee' | 'other' | null = null;
+  /** The assignee the read view showed before its edit view replaced it. */
+  let shownAssignee: { key: string; person?: Person } | null = null;
 
-  function isAssigneePicker(item: Element): boolean {
-    if (item.closest(any(SELECTORS.assigneeField))) return true;
-    const menu = item.closest(any(SELECTORS.pickerMenu));
-    if (!menu) return false;
-    const controls = `[aria-controls="${CSS.escape(menu.id)}"]`;
-    if (
-      menu.id &&
-      document.querySelector(any(SELECTORS.assigneeField.map((field) => `${field} ${controls}`)))
-    ) {
-      return true;
-    }
-    return pickerOwner === 'assignee' && menu.querySelector(any(SELECTORS.avatar)) !== null;
+  function noteShownAssignee(): void {
+    const issue = currentIssue();
+    const value = document.querySelector(any(SELECTORS.assigneeValue));
+    if (issue && value && !value.querySelector('input'))
+      shownAssignee = { key: issue.key, person: issue.assignee };
   }
 
-  function pickerAction(item: Element, replay: () => void): RecognizedAction | null {
-    if (item.getAttribute('aria-checked') === 'true' || item.getAttribute('aria-selected') === 'true')
+  function pickerAction(option: Element): RecognizedAction | null {
+    if (option.getAttribute('aria-selected') === 'true' || option.getAttribute('aria-disabled') === 'true')
       return null;
     const issue = currentIssue();
     if (!issue) return null;
-    // While the picker is open the field shows its search box, not the person: the checked item is the current assignee.
-    const checked = item
-      .closest(any(SELECTORS.pickerMenu))
-      ?.querySelector('[aria-checked="true"], [aria-selected="true"]');
-    const checkedName = text(checked?.querySelector(any(SELECTORS.pickerItemName)));
-    const from =
-      checked && !UNASSIGN_IDS.has(checked.id.toLowerCase()) && checkedName
-        ? { name: checkedName, id: checked.id }
-        : issue.assignee;
-    const id = item.id || item.getAttribute('data-account-id') || '';
-    const to = UNASSIGN_IDS.has(id.toLowerCase())
-      ? undefined
-      : { id, name: text(item.querySelector(any(SELECTORS.pickerItemName))) || text(item) };
+    const shown = optionShows(option);
+    const unassign = isUnassigned(shown);
+    const from = shownAssignee?.key === issue.key ? shownAssignee.person : issue.assignee;
+    const ctx = context(issue.key, issue.title, from, unassign ? undefined : { name: shownName(shown) });
+    let to: Person | undefined = ctx.to;
     return {
       tickets: [issue.key],
-      context: context(issue.key, issue.title, from, to),
-      replay: () => (refind(item).isConnected ? replay() : void assignViaRest(issue.key, to?.id ?? null)),
+      context: ctx,
+      // "From" is whom Jira has it assigned to; "To" is the account the option stands for.
+      enrich: async () => {
+        const [known, resolved] = await Promise.all([
+          issueFromApi(issue.key),
+          unassign ? undefined : resolveShown(issue.key, shown),
+        ]);
+        to = resolved;
+        return { ...ctx, from: known ? known.assignee : from, to };
+      },
+      replay: () => chooseAssignee(shown),
+      landed: () => assignedTo(issue.key, to),
     };
   }
 
-  function assignToMeAction(replay: () => void, stillThere: () => boolean): RecognizedAction | null {
+  function assignToMeAction(replay: () => void | Promise<void>): RecognizedAction | null {
     const issue = currentIssue();
     const me = currentUserId();
     if (!issue || !me) return null;
     const ctx = context(issue.key, issue.title, issue.assignee, { id: me, name: '' });
+    let to: Person = { id: me, name: '' };
     return {
       tickets: [issue.key],
       context: ctx,
-      enrich: async () => ({ ...ctx, to: await personById(me) }),
-      replay: () => (stillThere() ? replay() : void assignViaRest(issue.key, me)),
+      enrich: async () => {
+        const [known, person] = await Promise.all([issueFromApi(issue.key), personById(me)]);
+        to = person;
+        return { ...ctx, from: known ? known.assignee : issue.assignee, to };
+      },
+      replay,
+      landed: () => assignedTo(issue.key, to),
+    };
+  }
+
+  /** "Assign to me" as it is now; if Jira re-rendered it away, the user's own option in the picker. */
+  function replayAssignToMe(original: Element, act: (link: Element) => void): () => Promise<void> | void {
+    return () => {
+      const link = original.isConnected ? original : document.querySelector(any(SELECTORS.assignToMe));
+      if (link) return act(link);
+      const meta = document.querySelector<HTMLMetaElement>('meta[name="ajs-atlassian-account-id"]');
+      return personById(meta?.content ?? '').then((me) => chooseAssignee({ texts: [me.name] }));
     };
   }
 
   function recognizePointer(event: MouseEvent, target: Element) {
     if (event.button !== 0 || event.type === 'pointerover') return null;
     const assignToMe = target.closest(any(SELECTORS.assignToMe));
-    const item = assignToMe ? null : target.closest(any(SELECTORS.pickerItem));
-    if (!assignToMe && !(item && isAssigneePicker(item))) {
-      if (event.type === 'click' && !target.closest(any(SELECTORS.pickerMenu))) {
-        const field = target.closest('[data-testid]');
-        if (field) pickerOwner = target.closest(any(SELECTORS.assigneeField)) ? 'assignee' : 'other';
-      }
+    const option = assignToMe ? null : target.closest(`${ASSIGNEE_OPTION}, [role="option"]`);
+    if (!assignToMe && !(option && isAssigneeOption(option))) {
+      if (event.type === 'pointerdown' && target.closest(any(SELECTORS.assigneeField))) noteShownAssignee();
       return null;
     }
     if (event.type !== 'click') return 'part-of-commit' as const;
-    if (assignToMe) {
-      const current = () =>
-        assignToMe.isConnected ? assignToMe : document.querySelector(any(SELECTORS.assignToMe));
-      return assignToMeAction(
-        () => {
-          const link = current();
-          if (link) replayClick(link);
-        },
-        () => current() !== null,
-      );
-    }
-    // Jira re-renders often: replay on the element as it is now, found again by its id.
-    return item ? pickerAction(item, () => replayClick(refind(item))) : null;
+    if (assignToMe) return assignToMeAction(replayAssignToMe(assignToMe, replayClick));
+    return option ? pickerAction(option) : null;
   }
 
   function recognizeKey(event: KeyboardEvent, target: Element) {
     if (event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return null;
     if (editable(target)) {
-      if (event.key !== 'Enter') return null;
+      // react-select chooses the highlighted option on Enter, and on Tab unless Shift is held.
+      if (event.key !== 'Enter' && !(event.key === 'Tab' && !event.shiftKey)) return null;
       const activeId = target.getAttribute('aria-activedescendant');
-      const item = activeId ? document.getElementById(activeId) : null;
-      if (!item?.matches(any(SELECTORS.pickerItem)) || !isAssigneePicker(item)) return null;
-      return pickerAction(item, () => replayKey(target, event));
+      const option = activeId ? document.getElementById(activeId) : null;
+      if (!option || !isAssigneeOption(option) || target.getAttribute('aria-expanded') === 'false')
+        return null;
+      return pickerAction(option);
     }
     // Enter or Space on a focused "Assign to me" activates it like a click.
     const assignToMe = target.closest(any(SELECTORS.assignToMe));
     if (assignToMe && (event.key === 'Enter' || event.key === ' ')) {
-      return assignToMeAction(
-        () =>
-          replayKey(
-            assignToMe.isConnected
-              ? assignToMe
-              : (document.querySelector(any(SELECTORS.assignToMe)) ?? assignToMe),
-            event,
-          ),
-        () => true,
-      );
+      return assignToMeAction(replayAssignToMe(assignToMe, (link) => replayKey(link, event)));
     }
-    if (event.key === 'a') pickerOwner = 'assignee';
+    if (event.key === 'a') noteShownAssignee();
     if (event.key !== 'i' || !document.querySelector(any(SELECTORS.assigneeField))) return null;
     const me = currentUserId();
     const issue = currentIssue();
     if (!me || (issue?.assignee && document.querySelector(any(SELECTORS.assignToMe)) === null)) return null;
-    return assignToMeAction(
-      () => replayKey(target, event),
-      () => true,
-    );
+    return assignToMeAction(() => replayKey(target, event));
   }
 
   return {
@@ -227,24 +226,12 @@ export function createJiraAdapter(): SiteAdapter {
     async describeRequest(match: ReassignMatch) {
       const key = match.tickets[0] ?? '';
       const shown = currentIssue();
-      const issue =
-        shown?.key === key
-          ? shown
-          : await getChecked(
-              `/rest/api/3/issue/${encodeURIComponent(key)}?fields=summary,assignee`,
-              isIssue,
-            ).then(
-              (found) =>
-                found && {
-                  key,
-                  title: found.fields.summary,
-                  assignee: found.fields.assignee
-                    ? { id: found.fields.assignee.accountId, name: found.fields.assignee.displayName }
-                    : undefined,
-                },
-            );
-      const to = match.toId ? await personById(match.toId) : undefined;
-      return context(key, issue?.title, issue?.assignee, to);
+      const [known, to] = await Promise.all([
+        issueFromApi(key),
+        match.toId ? personById(match.toId) : undefined,
+      ]);
+      const onPage = shown?.key === key ? shown : null;
+      return context(key, known?.title ?? onPage?.title, known ? known.assignee : onPage?.assignee, to);
     },
 
     postComment(ticketKey, body) {

@@ -4,6 +4,7 @@ import { SERVICE_HANDOFF } from '../../lib/checklist/default-template.ts';
 import {
   adfText,
   checklist,
+  chooseJiraAssignee,
   commentRequests,
   type Extension,
   expect,
@@ -51,8 +52,7 @@ async function openOptions(ext: Extension, page?: Page): Promise<Page> {
 }
 
 async function reassignToBob(page: Page): Promise<void> {
-  await page.locator('[data-testid="issue.views.field.user.assignee"]').click();
-  await page.locator('[role="menu"]').getByRole('menuitemcheckbox', { name: 'Bob Chen' }).click();
+  await chooseJiraAssignee(page, 'Bob Chen');
 }
 
 async function setEnforcement(options: Page, ext: Extension, site: string, level: string): Promise<void> {

@@ -7,7 +7,14 @@ import { renderMarkdown } from '../../lib/checklist/render-markdown.ts';
 import { buildSummary, type Summary } from '../../lib/checklist/summary.ts';
 import type { HostServer, RecordedRequest } from './fixtures/host-server.ts';
 import { ALICE, BOB, CHLOE } from './fixtures/trello/trello-data.ts';
-import { checklist, expect, fillChecklist, GOOD_ANSWERS, test } from './support/fixtures.ts';
+import {
+  checklist,
+  chooseJiraAssignee,
+  expect,
+  fillChecklist,
+  GOOD_ANSWERS,
+  test,
+} from './support/fixtures.ts';
 
 // The receiver's side (issue #10) on all three replicas: a Baton handoff comment naming the signed-in
 // user shows a banner; Acknowledge posts one reply with the marker and the handoff id, and the banner
@@ -239,8 +246,7 @@ test('the whole loop on Jira: Alice hands ACME-1 to Bob through the checklist, a
 }) => {
   server.jira.actAs('5b10a2844c20165700ede21g');
   await page.goto(JIRA.url);
-  await page.locator('[data-testid="issue.views.field.user.assignee"]').click();
-  await page.getByRole('menuitemcheckbox', { name: 'Bob Chen' }).click();
+  await chooseJiraAssignee(page, 'Bob Chen');
   const dialog = checklist(page);
   await fillChecklist(dialog);
   await dialog.getByRole('button', { name: 'Complete handoff' }).click();

@@ -1,10 +1,12 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import {
   checklist,
+  chooseJiraAssignee,
   commentRequests,
   expect,
   fillChecklist,
   GOOD_ANSWERS,
+  jiraAssigneeValue,
   LABELS,
   pageApi,
   reassignRequests,
@@ -20,12 +22,10 @@ declare const chrome: {
 };
 
 const ISSUE = 'https://acme.atlassian.net/browse/ACME-1';
-const assignee = (page: Page) => page.locator('[data-testid="issue.views.field.user.assignee"]');
 
 async function startReassign(page: Page, issue = ISSUE, to = 'Bob Chen') {
   await page.goto(issue);
-  await assignee(page).click();
-  await page.getByRole('menuitemcheckbox', { name: to }).click();
+  await chooseJiraAssignee(page, to);
   const dialog = checklist(page);
   await expect(dialog).toBeVisible();
   return dialog;
@@ -58,7 +58,7 @@ test('the service worker stopped in the middle of the checklist loses nothing', 
   await fillChecklist(dialog, { ...GOOD_ANSWERS, situation: 'Typed before the worker stopped, and after' });
   await dialog.getByRole('button', { name: 'Complete handoff' }).click();
   await expect(dialog).toBeHidden();
-  await expect(assignee(page)).toContainText('Bob Chen');
+  await expect(jiraAssigneeValue(page)).toContainText('Bob Chen');
   expect(commentRequests(server)).toHaveLength(1);
   expect(reassignRequests(server)).toHaveLength(1);
   await expect
@@ -77,7 +77,7 @@ test('the worker stopped between "comment posted" and "reassign released": relea
   await dialog.getByRole('button', { name: 'Complete handoff' }).click();
   await expect.poll(() => commentRequests(server).length).toBe(1);
   await stopServiceWorker(ext.context, page);
-  await expect(assignee(page)).toContainText('Bob Chen');
+  await expect(jiraAssigneeValue(page)).toContainText('Bob Chen');
   expect(reassignRequests(server)).toHaveLength(1);
   await expect
     .poll(async () => (await storedEvents(ext.context)).map((e) => e.outcome))
@@ -105,8 +105,8 @@ test('two tabs reassign at once: each ticket gets its own comment and reassign, 
   ]);
   await expect(first).toBeHidden();
   await expect(second).toBeHidden();
-  await expect(assignee(page)).toContainText('Bob Chen');
-  await expect(assignee(other)).toContainText('Chloé Dubois');
+  await expect(jiraAssigneeValue(page)).toContainText('Bob Chen');
+  await expect(jiraAssigneeValue(other)).toContainText('Chloé Dubois');
   for (const key of ['ACME-1', 'ACME-2']) {
     expect(server.jira.comments(key).filter((c) => c.text.includes('baton:v1'))).toHaveLength(1);
   }
@@ -167,7 +167,7 @@ test('a retry after an answer that was lost but applied does not post the commen
   await expect(dialog.getByRole('alert')).toContainText('network');
   await dialog.getByRole('button', { name: 'Retry' }).click();
   await expect(dialog).toBeHidden();
-  await expect(assignee(page)).toContainText('Bob Chen');
+  await expect(jiraAssigneeValue(page)).toContainText('Bob Chen');
   expect(server.jira.comments('ACME-1').filter((c) => c.text.includes('baton:v1'))).toHaveLength(1);
   expect(commentRequests(server)).toHaveLength(1);
   expect(reassignRequests(server)).toHaveLength(1);
@@ -217,7 +217,7 @@ for (const refusal of REFUSALS) {
     expect(reassignRequests(server)).toHaveLength(0);
     await dialog.getByRole('button', { name: 'Retry' }).click();
     await expect(dialog).toBeHidden();
-    await expect(assignee(page)).toContainText('Bob Chen');
+    await expect(jiraAssigneeValue(page)).toContainText('Bob Chen');
     expect(server.jira.comments('ACME-1').filter((c) => c.text.includes('baton:v1'))).toHaveLength(1);
     expect(reassignRequests(server)).toHaveLength(1);
   });
@@ -237,7 +237,7 @@ test('offline: a clear message, nothing reassigned; back online, a retry posts o
   await ext.context.setOffline(false);
   await dialog.getByRole('button', { name: 'Retry' }).click();
   await expect(dialog).toBeHidden();
-  await expect(assignee(page)).toContainText('Bob Chen');
+  await expect(jiraAssigneeValue(page)).toContainText('Bob Chen');
   expect(commentRequests(server)).toHaveLength(1);
   expect(reassignRequests(server)).toHaveLength(1);
 });
@@ -260,7 +260,7 @@ test('429 with Retry-After is a clear failure; the summary can be copied and the
   expect(reassignRequests(server)).toHaveLength(0);
   await dialog.getByRole('button', { name: 'Reassign without the comment' }).click();
   await expect(dialog).toBeHidden();
-  await expect(assignee(page)).toContainText('Bob Chen');
+  await expect(jiraAssigneeValue(page)).toContainText('Bob Chen');
   expect(reassignRequests(server)).toHaveLength(1);
 });
 
@@ -280,7 +280,7 @@ test('the extension reloaded while a reassign is held: the page keeps working an
   ).toBe(204);
 });
 
-test('a site whose DOM lost its hooks keeps working: the network net still guards and the popup says so', async ({
+test('a site whose DOM lost its test ids keeps working: the handoff still goes through and the popup says so', async ({
   ext,
   page,
   server,
@@ -300,8 +300,7 @@ test('a site whose DOM lost its hooks keeps working: the network net still guard
     });
   });
   await page.goto(ISSUE);
-  await page.locator('[data-qa="issue.views.field.user.assignee"]').click();
-  await page.getByRole('menuitemcheckbox', { name: 'Bob Chen' }).click();
+  await chooseJiraAssignee(page, 'Bob Chen', page.locator('[data-qa="issue.views.field.user.assignee"]'));
   const dialog = checklist(page);
   await expect(dialog).toContainText('Bob Chen');
   await fillChecklist(dialog);

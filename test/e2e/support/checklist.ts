@@ -1,5 +1,5 @@
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
-import type { HostServer } from '../fixtures/host-server.ts';
+import type { HostServer, RecordedRequest } from '../fixtures/host-server.ts';
 
 /** The checklist frame and the dialog inside it, found as DESIGN.md §8 names them. */
 export function checklistFrame(page: Page): FrameLocator {
@@ -55,14 +55,36 @@ export async function escapeChecklist(page: Page, dialog: Locator): Promise<void
   await page.keyboard.up('Escape');
 }
 
-/** Requests that change an assignee, in arrival order. */
+/** Requests that change a Jira assignee, in arrival order: REST edits, and the issue view's GraphQL mutation. */
 export function reassignRequests(server: HostServer) {
-  return server
+  const rest = server
     .requests({ method: 'PUT', path: /\/rest\/api\/[23]\/issue\/[^/]+(\/assignee)?$/ })
     .filter(
       (request) =>
         request.path.endsWith('/assignee') || JSON.stringify(request.json ?? {}).includes('assignee'),
     );
+  const graphQl = server
+    .requests({ method: 'POST', path: /^\/gateway\/api\/graphql$/ })
+    .filter((request) => request.body.includes('updateSingleSelectUserPickerField'));
+  return [...rest, ...graphQl].sort((a, b) => a.seq - b.seq);
+}
+
+/** The account a Jira reassign request names (null: unassign), whichever way it was sent. */
+export function reassignedTo(request: RecordedRequest | undefined): string | null | undefined {
+  const body = request?.json as
+    | {
+        accountId?: string | null;
+        fields?: { assignee?: { accountId?: string } | null };
+        variables?: { input?: { operation?: { id?: string | null } } };
+      }
+    | undefined;
+  if (!body) return undefined;
+  if (body.variables) {
+    const id = body.variables.input?.operation?.id;
+    return id === null ? null : id?.replace(/^ari:cloud:identity::user\//, '');
+  }
+  if (body.fields) return body.fields.assignee === null ? null : body.fields.assignee?.accountId;
+  return body.accountId;
 }
 
 export function commentRequests(server: HostServer) {

@@ -32,4 +32,5 @@ export const test = base.extend<{ ext: Extension; page: Page }, { server: HostSe
 });
 
 export * from './checklist.ts';
+export * from './jira.ts';
 export { expect };

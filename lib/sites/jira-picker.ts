@@ -1,0 +1,105 @@
+import { text } from './dom';
+import { type ShownPerson, shownName } from './jira-people';
+import { replayClick } from './replay';
+
+// Jira Cloud's Assignee edit view: @atlaskit/user-picker, which is react-select (HOSTS.md §1a, corrected
+// 2026-12). react-select names its parts after the instance id, which the user picker sets to the field
+// id: `react-select-assignee-input`, `react-select-assignee-option-N` (N = position, so it changes as the
+// list is filtered). The edit view closes as soon as focus leaves it, so by the time a handoff is complete
+// the option the user chose is gone, and Baton opens the field again and chooses the same person.
+
+const FIELD =
+  '[data-testid$="issue-view-assignee-field.assignee"], [data-testid$="assignee-field.assignee-field"]';
+const VALUE = '[data-testid$="field.user.assignee"], [data-testid$="field.user.assignee--container"]';
+export const ASSIGNEE_OPTION = '[id^="react-select-assignee-option-"]';
+const INPUT = 'input[id^="react-select-assignee"][role="combobox"], #react-select-assignee-input';
+/** What opens the edit view: the read view's button ("<Name> - edit Assignee"), newest first. */
+const EDIT_TRIGGER = [
+  '[aria-label$="edit Assignee"]', // issue view and list view, 2026 live capture (list view)
+  '[data-testid$="read-view-container.ui.container"]',
+];
+
+const STEP_MS = 50;
+const OPEN_TIMEOUT_MS = 3000;
+const SEARCH_TIMEOUT_MS = 6000;
+
+/** What an option shows: its texts (name first) and its avatar. */
+export function optionShows(option: Element): ShownPerson {
+  const leaves = [...option.querySelectorAll('*')].filter(
+    (element) => element.childElementCount === 0 && text(element) !== '',
+  );
+  const texts = leaves.length > 0 ? leaves.map((leaf) => text(leaf)) : [text(option)];
+  const avatarUrl = option.querySelector('img')?.getAttribute('src') ?? undefined;
+  return avatarUrl ? { texts, avatarUrl } : { texts };
+}
+
+export function isAssigneeOption(element: Element): boolean {
+  return (
+    element.matches(ASSIGNEE_OPTION) ||
+    (element.matches('[role="option"]') && element.closest(FIELD) !== null)
+  );
+}
+
+const fold = (value: string) => value.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+
+/** The option showing this person (by name; by avatar too where namesakes share it), or null. */
+function optionFor(name: string, avatarUrl: string | undefined): Element | null {
+  const options = [...document.querySelectorAll(ASSIGNEE_OPTION)].filter(
+    (option) => fold(shownName(optionShows(option))) === fold(name),
+  );
+  if (options.length > 1 && avatarUrl) {
+    const same = options.find((option) => option.querySelector('img')?.getAttribute('src') === avatarUrl);
+    if (same) return same;
+  }
+  return options[0] ?? null;
+}
+
+async function waitFor<T>(find: () => T | null, timeoutMs: number): Promise<T | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, STEP_MS));
+  }
+}
+
+/** The Assignee read view's trigger; the aria label alone still finds it when the test ids change. */
+function editTrigger(): Element | null {
+  const field = document.querySelector(FIELD) ?? document.querySelector(VALUE)?.parentElement;
+  for (const selector of EDIT_TRIGGER) {
+    const found = field?.querySelector(selector);
+    if (found) return found;
+  }
+  return field?.querySelector(VALUE) ?? document.querySelector(EDIT_TRIGGER[0] ?? '');
+}
+
+/** Types as a person would, so that react-select (which tracks the value it rendered) sees a change. */
+function typeInto(input: HTMLInputElement, value: string): void {
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  setter?.call(input, value);
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value }));
+}
+
+/**
+ * Chooses the person in the Assignee edit view through Jira's own code: the option if it is still on
+ * screen, otherwise the field opened again and searched by name. Throws when Jira offers no such option.
+ */
+export async function chooseAssignee(person: ShownPerson): Promise<void> {
+  const name = shownName(person);
+  let option = optionFor(name, person.avatarUrl);
+  if (!option) {
+    let input = document.querySelector<HTMLInputElement>(INPUT);
+    if (!input) {
+      const trigger = editTrigger();
+      if (!trigger) throw new Error('The Assignee field is not on the page');
+      replayClick(trigger);
+      input = await waitFor(() => document.querySelector<HTMLInputElement>(INPUT), OPEN_TIMEOUT_MS);
+    }
+    if (!input) throw new Error('The Assignee field did not open');
+    input.focus();
+    typeInto(input, name);
+    option = await waitFor(() => optionFor(name, person.avatarUrl), SEARCH_TIMEOUT_MS);
+  }
+  if (!option) throw new Error(`Jira does not offer ${name} as assignee`);
+  replayClick(option);
+}
