@@ -407,3 +407,111 @@ test('keyboard: Tab order follows the fields, focus stays in the dialog and retu
   await escapeChecklist(page, dialog);
   await expect(page.getByRole('button', { name: 'Assign to me' })).toBeFocused();
 });
+
+test('a comment answered with a login page (200 HTML) is not taken for posted: retry posts once, then one reassign', async ({
+  page,
+  server,
+}) => {
+  server.failNext('POST', /\/comment$/, {
+    status: 200,
+    body: '<!DOCTYPE html><html><body>Log in to continue</body></html>',
+    contentType: 'text/html;charset=UTF-8',
+  });
+  await page.goto(ISSUE);
+  await chooseJiraAssignee(page, 'Bob Chen');
+  const dialog = checklist(page);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(/log/i);
+  expect(reassignRequests(server)).toHaveLength(0);
+  await expect(assigneeValue(page)).toContainText('Alice Park');
+
+  await dialog.getByRole('button', { name: 'Retry', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(assigneeValue(page)).toContainText('Bob Chen');
+  expect(server.jira.comments('ACME-1').filter((c) => c.text.includes('baton:v1'))).toHaveLength(1);
+  const reassigns = reassignRequests(server);
+  expect(reassigns).toHaveLength(1);
+  expect(reassignedTo(reassigns[0])).toBe(BOB);
+});
+
+test('a reassign Jira refuses: the dialog says so, nothing counts as done, and Retry reassigns without a second comment', async ({
+  ext,
+  page,
+  server,
+}) => {
+  server.failNext('POST', /^\/gateway\/api\/graphql$/, {
+    status: 400,
+    body: '{"errors":[{"message":"Field operation failed"}]}',
+  });
+  await page.goto(ISSUE);
+  await chooseJiraAssignee(page, 'Bob Chen');
+  const dialog = checklist(page);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('the reassign did not go through', {
+    timeout: 20_000,
+  });
+  await expect(dialog.getByRole('alert')).toContainText('Jira still shows the previous assignee');
+  await expect(assigneeValue(page)).toContainText('Alice Park');
+  expect(server.jira.issue('ACME-1')?.assigneeId).toBe(ALICE);
+  expect(commentRequests(server)).toHaveLength(1);
+  expect(reassignRequests(server)).toHaveLength(1);
+
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await expect(popup.getByRole('status', { name: 'Handoffs' })).toHaveText('0');
+
+  await dialog.getByRole('button', { name: 'Retry the reassign' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(assigneeValue(page)).toContainText('Bob Chen');
+  expect(commentRequests(server)).toHaveLength(1);
+  const reassigns = reassignRequests(server);
+  expect(reassigns).toHaveLength(2);
+  expect(reassignedTo(reassigns[1])).toBe(BOB);
+  await popup.reload();
+  await expect(popup.getByRole('status', { name: 'Handoffs' })).toHaveText('1');
+});
+
+test('a reassign request held by the network net and refused with 400 is reported with its status, not counted', async ({
+  ext,
+  page,
+  server,
+}) => {
+  await page.goto(ISSUE);
+  server.failNext('PUT', /\/assignee$/, {
+    status: 400,
+    body: '{"errorMessages":[],"errors":{"accountId":"Specified user does not exist"}}',
+  });
+  const sent = pageApi(page, '__jiraReplica', 'PUT', '/rest/api/3/issue/ACME-1/assignee', { accountId: BOB });
+  const dialog = checklist(page);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Jira refused it (HTTP 400)');
+  expect((await sent).status).toBe(400);
+  expect(commentRequests(server)).toHaveLength(1);
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await expect(popup.getByRole('status', { name: 'Handoffs' })).toHaveText('0');
+});
+
+test('Cancel and Escape while the comment is posting change nothing: the handoff completes once', async ({
+  page,
+  server,
+}) => {
+  server.delayNext('POST', /\/comment$/, 2500);
+  await page.goto(ISSUE);
+  await chooseJiraAssignee(page, 'Bob Chen');
+  const dialog = checklist(page);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Posting the handoff comment' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toBeHidden({ timeout: 15_000 });
+  await expect(assigneeValue(page)).toContainText('Bob Chen');
+  expect(commentRequests(server)).toHaveLength(1);
+  expect(reassignRequests(server)).toHaveLength(1);
+  expect(server.jira.issue('ACME-1')?.assigneeId).toBe(BOB);
+});
