@@ -5,11 +5,15 @@ import { checklist, expect, fillChecklist, GOOD_ANSWERS, LABELS, test } from './
 const TICKET = 'https://acme.zendesk.com/agent/tickets/101';
 const BOB = 9002;
 const ALICE = 9001;
+const KIM = 9004;
+const SUPPORT = 360001;
+const BILLING = 360002;
 
 const panel = (page: Page, id: number) => page.locator(`[data-test-id="ticket-${id}-standard-layout"]`);
 const trigger = (page: Page, id: number) =>
   panel(page, id).locator('[data-test-id="assignee-field-autocomplete-trigger"]');
-const menu = (page: Page, id: number) => panel(page, id).locator('[data-test-id="assignee-field-dropdown-menu"]');
+const menu = (page: Page, id: number) =>
+  panel(page, id).locator('[data-test-id="assignee-field-dropdown-menu"]');
 const agentTag = (page: Page, id: number) =>
   panel(page, id).locator('[data-test-id="assignee-field-selected-agent-tag"]');
 
@@ -206,4 +210,124 @@ test('a stale CSRF token is refreshed once; a note that still fails waits in the
   await expect(dialog).toBeHidden();
   await expect.poll(() => server.zendesk.ticket(101)?.assigneeId).toBe(BOB);
   expect(notes(server, 101).filter((c) => c.body.includes('baton:v1'))).toHaveLength(1);
+});
+
+test('choosing an agent with the mouse in the Assignee combobox (group, then agent), then Submit: the note lands, then the reassign', async ({
+  page,
+  server,
+}) => {
+  await page.goto(TICKET);
+  await trigger(page, 101).click();
+  const list = menu(page, 101);
+  await list.getByRole('option', { name: 'Billing', exact: true }).click();
+  // Billing's own level: back, the group alone, then only its agents.
+  await expect(list.getByRole('option', { name: 'All groups' })).toBeVisible();
+  await expect(list.getByRole('option', { name: 'Bob Chen', exact: true })).toBeVisible();
+  await expect(list.getByRole('option', { name: 'Alice Park', exact: true })).toHaveCount(0);
+  await list.getByRole('option', { name: '김민준', exact: true }).click();
+  await expect(list).toBeHidden();
+  await expect(agentTag(page, 101)).toContainText('Billing');
+  await expect(agentTag(page, 101)).toContainText('김민준');
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+
+  await panel(page, 101).locator('[data-test-id="submit_button-button"]').click();
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('김민준');
+  await expect(dialog).toContainText('Alice Park');
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-test-id="ticket-save-success"]')).toBeVisible();
+
+  const puts = ticketPuts(server, 101).map((request) => request.json as { ticket: Record<string, unknown> });
+  expect(puts).toEqual([
+    { ticket: { comment: { html_body: expect.any(String), public: false } } },
+    { ticket: { assignee_id: KIM, group_id: BILLING } },
+  ]);
+  expect(server.zendesk.ticket(101)).toMatchObject({ assigneeId: KIM, groupId: BILLING });
+  expect(notes(server, 101).filter((c) => c.body.includes('baton:v1'))).toHaveLength(1);
+  await expect(agentTag(page, 101)).toContainText('김민준');
+});
+
+test('choosing an agent with the keyboard (type, ArrowDown, Enter), then Ctrl+Alt+S: the note lands, then the reassign', async ({
+  page,
+  server,
+}) => {
+  await page.goto(TICKET);
+  await trigger(page, 101).focus();
+  await page.keyboard.press('Enter');
+  const search = menu(page, 101).getByRole('combobox', { name: 'Assignee' });
+  await expect(search).toBeFocused();
+  await page.keyboard.type('bob');
+  const bob = menu(page, 101).getByRole('option', { name: 'Support / Bob Chen', exact: true });
+  await expect(bob).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(bob).toHaveAttribute('aria-selected', 'true');
+  await expect(search).toHaveAttribute('aria-activedescendant', (await bob.getAttribute('id')) ?? '');
+  await page.keyboard.press('Enter');
+  await expect(menu(page, 101)).toBeHidden();
+  await expect(agentTag(page, 101)).toContainText('Support');
+  await expect(agentTag(page, 101)).toContainText('Bob Chen');
+  await expect(trigger(page, 101)).toBeFocused();
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+
+  await page.keyboard.press('Control+Alt+KeyS');
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('Bob Chen');
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-test-id="ticket-save-success"]')).toBeVisible();
+
+  const puts = ticketPuts(server, 101).map((request) => request.json as { ticket: Record<string, unknown> });
+  expect(puts).toEqual([
+    { ticket: { comment: { html_body: expect.any(String), public: false } } },
+    { ticket: { assignee_id: BOB } },
+  ]);
+  expect(server.zendesk.ticket(101)?.assigneeId).toBe(BOB);
+  expect(notes(server, 101).filter((c) => c.body.includes('baton:v1'))).toHaveLength(1);
+});
+
+test('a highlighted agent is chosen when Tab leaves the search (downshift), and that Submit is held too', async ({
+  page,
+  server,
+}) => {
+  await page.goto(TICKET);
+  await trigger(page, 101).click();
+  await page.keyboard.type('chlo');
+  const chloe = menu(page, 101).getByRole('option', { name: 'Tier 2 / Chloé Dubois', exact: true });
+  await expect(chloe).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(chloe).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Tab');
+  await expect(menu(page, 101)).toBeHidden();
+  await expect(agentTag(page, 101)).toContainText('Chloé Dubois');
+
+  await panel(page, 101).locator('[data-test-id="submit_button-button"]').click();
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('Chloé Dubois');
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+});
+
+test('Cancel after choosing in the Assignee combobox leaves the ticket with its assignee', async ({
+  page,
+  server,
+}) => {
+  await page.goto(TICKET);
+  await chooseAssignee(page, 101, 'Tier 2', 'Chloé Dubois');
+  await panel(page, 101).locator('[data-test-id="submit_button-button"]').click();
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('Chloé Dubois');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+  expect(server.zendesk.ticket(101)).toMatchObject({ assigneeId: ALICE, groupId: SUPPORT });
+  await page.reload();
+  await expect(agentTag(page, 101)).toContainText('Support');
+  await expect(agentTag(page, 101)).toContainText('Alice Park');
 });
