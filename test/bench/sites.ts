@@ -56,8 +56,9 @@ const zendesk: BenchSite = {
     const panel = page.locator(ZENDESK_PANEL);
     const field = panel.locator('[data-test-id="assignee-field"]');
     if (!((await field.textContent()) ?? '').includes('Bob Chen')) {
-      await panel.getByRole('combobox', { name: 'Assignee' }).click();
-      await panel.getByRole('option', { name: 'Support / Bob Chen', exact: true }).click();
+      await panel.locator('[data-test-id="assignee-field-autocomplete-trigger"]').click();
+      await panel.getByRole('option', { name: 'Support', exact: true }).click();
+      await panel.getByRole('option', { name: 'Bob Chen', exact: true }).click();
     }
     const submit = panel.locator('[data-test-id="submit_button-button"]');
     await submit.waitFor({ state: 'visible' });

@@ -5,12 +5,25 @@ import { checklist, expect, fillChecklist, GOOD_ANSWERS, LABELS, test } from './
 const TICKET = 'https://acme.zendesk.com/agent/tickets/101';
 const BOB = 9002;
 const ALICE = 9001;
+const KIM = 9004;
+const SUPPORT = 360001;
+const BILLING = 360002;
 
 const panel = (page: Page, id: number) => page.locator(`[data-test-id="ticket-${id}-standard-layout"]`);
+const trigger = (page: Page, id: number) =>
+  panel(page, id).locator('[data-test-id="assignee-field-autocomplete-trigger"]');
+const menu = (page: Page, id: number) =>
+  panel(page, id).locator('[data-test-id="assignee-field-dropdown-menu"]');
+const agentTag = (page: Page, id: number) =>
+  panel(page, id).locator('[data-test-id="assignee-field-selected-agent-tag"]');
 
-async function chooseAssignee(page: Page, id: number, option: string) {
-  await panel(page, id).getByRole('combobox', { name: 'Assignee' }).click();
-  await panel(page, id).getByRole('option', { name: option, exact: true }).click();
+/** Opens the Assignee menu, then a group, then chooses an agent of it, with the mouse. */
+async function chooseAssignee(page: Page, id: number, group: string, agent: string) {
+  await trigger(page, id).click();
+  await menu(page, id).getByRole('option', { name: group, exact: true }).click();
+  await menu(page, id).getByRole('option', { name: agent, exact: true }).click();
+  await expect(menu(page, id)).toBeHidden();
+  await expect(agentTag(page, id)).toContainText(agent);
 }
 
 async function typeReply(page: Page, id: number, text: string) {
@@ -28,7 +41,7 @@ test('changing the assignee and submitting waits for the checklist; the internal
   server,
 }) => {
   await page.goto(TICKET);
-  await chooseAssignee(page, 101, 'Support / Bob Chen');
+  await chooseAssignee(page, 101, 'Support', 'Bob Chen');
   await typeReply(page, 101, 'Hi Dana, Bob from our payments team will take it from here.');
   await panel(page, 101).locator('[data-test-id="submit_button-button"]').click();
 
@@ -44,7 +57,7 @@ test('changing the assignee and submitting waits for the checklist; the internal
   });
   await dialog.getByRole('button', { name: 'Complete handoff' }).click();
   await expect(dialog).toBeHidden();
-  await expect(panel(page, 101).getByRole('combobox', { name: 'Assignee' })).toBeVisible();
+  await expect(agentTag(page, 101)).toContainText('Bob Chen');
   await expect(page.locator('[data-test-id="ticket-save-success"]')).toBeVisible();
 
   const puts = ticketPuts(server, 101);
@@ -72,7 +85,7 @@ test('changing the assignee and submitting waits for the checklist; the internal
 
 test('Cancel sends nothing and leaves the reply draft in the composer', async ({ page, server }) => {
   await page.goto(TICKET);
-  await chooseAssignee(page, 101, 'Support / Bob Chen');
+  await chooseAssignee(page, 101, 'Support', 'Bob Chen');
   await typeReply(page, 101, 'Draft I have not sent yet');
   await panel(page, 101).locator('[data-test-id="submit_button-button"]').click();
   const dialog = checklist(page);
@@ -134,7 +147,7 @@ test('with two ticket tabs open, the note goes to the ticket whose assignee chan
   await page.goto(TICKET);
   await page.locator('[data-test-id="header-tab"][data-entity-id="102"]').click();
   await expect(panel(page, 102)).toBeVisible();
-  await chooseAssignee(page, 102, 'Tier 2 / Alice Park');
+  await chooseAssignee(page, 102, 'Tier 2', 'Alice Park');
   await panel(page, 102).locator('[data-test-id="submit_button-button"]').click();
   const dialog = checklist(page);
   await expect(dialog).toContainText('102');
@@ -150,8 +163,10 @@ test('with two ticket tabs open, the note goes to the ticket whose assignee chan
 test('a status-only submit, and a reply, go straight through with no dialog', async ({ page, server }) => {
   await page.goto(TICKET);
   await typeReply(page, 101, 'Any news on this?');
-  await panel(page, 101).getByRole('combobox', { name: 'Assignee' }).click();
+  await trigger(page, 101).click();
+  await expect(menu(page, 101)).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(menu(page, 101)).toBeHidden();
   await panel(page, 101).locator('[data-test-id="submit_button-menu-button"]').click();
   await panel(page, 101).locator('[data-test-id="submit_button-menu-pending"]').click();
   await expect(page.locator('[data-test-id="ticket-save-success"]')).toBeVisible();
@@ -162,7 +177,7 @@ test('a status-only submit, and a reply, go straight through with no dialog', as
 
 test('the keyboard submit (Ctrl+Alt+S) with a changed assignee is held too', async ({ page, server }) => {
   await page.goto(TICKET);
-  await chooseAssignee(page, 101, 'Billing / 김민준');
+  await chooseAssignee(page, 101, 'Billing', '김민준');
   await page.keyboard.press('Control+Alt+KeyS');
   const dialog = checklist(page);
   await expect(dialog).toContainText('김민준');
@@ -178,7 +193,7 @@ test('a stale CSRF token is refreshed once; a note that still fails waits in the
   server,
 }) => {
   await page.goto(TICKET);
-  await chooseAssignee(page, 101, 'Support / Bob Chen');
+  await chooseAssignee(page, 101, 'Support', 'Bob Chen');
   await panel(page, 101).locator('[data-test-id="submit_button-button"]').click();
   const dialog = checklist(page);
   await fillChecklist(dialog);
@@ -195,4 +210,124 @@ test('a stale CSRF token is refreshed once; a note that still fails waits in the
   await expect(dialog).toBeHidden();
   await expect.poll(() => server.zendesk.ticket(101)?.assigneeId).toBe(BOB);
   expect(notes(server, 101).filter((c) => c.body.includes('baton:v1'))).toHaveLength(1);
+});
+
+test('choosing an agent with the mouse in the Assignee combobox (group, then agent), then Submit: the note lands, then the reassign', async ({
+  page,
+  server,
+}) => {
+  await page.goto(TICKET);
+  await trigger(page, 101).click();
+  const list = menu(page, 101);
+  await list.getByRole('option', { name: 'Billing', exact: true }).click();
+  // Billing's own level: back, the group alone, then only its agents.
+  await expect(list.getByRole('option', { name: 'All groups' })).toBeVisible();
+  await expect(list.getByRole('option', { name: 'Bob Chen', exact: true })).toBeVisible();
+  await expect(list.getByRole('option', { name: 'Alice Park', exact: true })).toHaveCount(0);
+  await list.getByRole('option', { name: '김민준', exact: true }).click();
+  await expect(list).toBeHidden();
+  await expect(agentTag(page, 101)).toContainText('Billing');
+  await expect(agentTag(page, 101)).toContainText('김민준');
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+
+  await panel(page, 101).locator('[data-test-id="submit_button-button"]').click();
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('김민준');
+  await expect(dialog).toContainText('Alice Park');
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-test-id="ticket-save-success"]')).toBeVisible();
+
+  const puts = ticketPuts(server, 101).map((request) => request.json as { ticket: Record<string, unknown> });
+  expect(puts).toEqual([
+    { ticket: { comment: { html_body: expect.any(String), public: false } } },
+    { ticket: { assignee_id: KIM, group_id: BILLING } },
+  ]);
+  expect(server.zendesk.ticket(101)).toMatchObject({ assigneeId: KIM, groupId: BILLING });
+  expect(notes(server, 101).filter((c) => c.body.includes('baton:v1'))).toHaveLength(1);
+  await expect(agentTag(page, 101)).toContainText('김민준');
+});
+
+test('choosing an agent with the keyboard (type, ArrowDown, Enter), then Ctrl+Alt+S: the note lands, then the reassign', async ({
+  page,
+  server,
+}) => {
+  await page.goto(TICKET);
+  await trigger(page, 101).focus();
+  await page.keyboard.press('Enter');
+  const search = menu(page, 101).getByRole('combobox', { name: 'Assignee' });
+  await expect(search).toBeFocused();
+  await page.keyboard.type('bob');
+  const bob = menu(page, 101).getByRole('option', { name: 'Support / Bob Chen', exact: true });
+  await expect(bob).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(bob).toHaveAttribute('aria-selected', 'true');
+  await expect(search).toHaveAttribute('aria-activedescendant', (await bob.getAttribute('id')) ?? '');
+  await page.keyboard.press('Enter');
+  await expect(menu(page, 101)).toBeHidden();
+  await expect(agentTag(page, 101)).toContainText('Support');
+  await expect(agentTag(page, 101)).toContainText('Bob Chen');
+  await expect(trigger(page, 101)).toBeFocused();
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+
+  await page.keyboard.press('Control+Alt+KeyS');
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('Bob Chen');
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-test-id="ticket-save-success"]')).toBeVisible();
+
+  const puts = ticketPuts(server, 101).map((request) => request.json as { ticket: Record<string, unknown> });
+  expect(puts).toEqual([
+    { ticket: { comment: { html_body: expect.any(String), public: false } } },
+    { ticket: { assignee_id: BOB } },
+  ]);
+  expect(server.zendesk.ticket(101)?.assigneeId).toBe(BOB);
+  expect(notes(server, 101).filter((c) => c.body.includes('baton:v1'))).toHaveLength(1);
+});
+
+test('a highlighted agent is chosen when Tab leaves the search (downshift), and that Submit is held too', async ({
+  page,
+  server,
+}) => {
+  await page.goto(TICKET);
+  await trigger(page, 101).click();
+  await page.keyboard.type('chlo');
+  const chloe = menu(page, 101).getByRole('option', { name: 'Tier 2 / Chloé Dubois', exact: true });
+  await expect(chloe).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(chloe).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Tab');
+  await expect(menu(page, 101)).toBeHidden();
+  await expect(agentTag(page, 101)).toContainText('Chloé Dubois');
+
+  await panel(page, 101).locator('[data-test-id="submit_button-button"]').click();
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('Chloé Dubois');
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+});
+
+test('Cancel after choosing in the Assignee combobox leaves the ticket with its assignee', async ({
+  page,
+  server,
+}) => {
+  await page.goto(TICKET);
+  await chooseAssignee(page, 101, 'Tier 2', 'Chloé Dubois');
+  await panel(page, 101).locator('[data-test-id="submit_button-button"]').click();
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('Chloé Dubois');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(ticketPuts(server, 101)).toHaveLength(0);
+  expect(server.zendesk.ticket(101)).toMatchObject({ assigneeId: ALICE, groupId: SUPPORT });
+  await page.reload();
+  await expect(agentTag(page, 101)).toContainText('Support');
+  await expect(agentTag(page, 101)).toContainText('Alice Park');
 });

@@ -43,8 +43,9 @@ try {
   const zendesk = await newPage(context);
   await zendesk.goto('https://acme.zendesk.com/agent/tickets/101');
   const ticket = zendesk.locator('[data-test-id="ticket-101-standard-layout"]');
-  await ticket.getByRole('combobox', { name: 'Assignee' }).click();
-  await ticket.getByRole('option', { name: 'Support / Bob Chen', exact: true }).click();
+  await ticket.locator('[data-test-id="assignee-field-autocomplete-trigger"]').click();
+  await ticket.getByRole('option', { name: 'Support', exact: true }).click();
+  await ticket.getByRole('option', { name: 'Bob Chen', exact: true }).click();
   await ticket.locator('[data-test-id="submit_button-button"]').click();
   await shootChecklist(zendesk, '2-zendesk-checklist.png');
 
