@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { HandoffContext } from '../checklist/context';
-import { fitContext } from '../checklist/fit-context';
+import { fitContext } from '../checklist/context-limits';
 import type { ToContent } from '../content-messaging';
 import { extensionGone, type PageContext } from '../host-page/page-context';
 import type { PostFailure, PostResult } from '../messaging';

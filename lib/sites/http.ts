@@ -70,11 +70,22 @@ export async function sendJson(
   return { ok: false, failure };
 }
 
+/**
+ * How a read goes out. Same-origin by default; a host whose own client says `credentials: 'include'`
+ * (Trello) passes that, so Baton's reads are the client's.
+ */
+export type ReadOptions = Pick<RequestInit, 'credentials'>;
+
 /** Whether a host's listing (e.g. a ticket's recent comments) mentions this text; false when it cannot tell. */
-export async function listingMentions(url: string, text: string): Promise<boolean> {
+export async function listingMentions(
+  url: string,
+  text: string,
+  options: ReadOptions = {},
+): Promise<boolean> {
   try {
     const response = await fetch(url, {
       credentials: 'same-origin',
+      ...options,
       headers: { accept: 'application/json' },
     });
     const type = response.headers.get('content-type') ?? '';
@@ -85,10 +96,11 @@ export async function listingMentions(url: string, text: string): Promise<boolea
 }
 
 /** A same-origin GET read as JSON; null for anything else (logged out, an error, not JSON). */
-async function fetchJson(path: string): Promise<{ body: unknown } | null> {
+async function fetchJson(path: string, options: ReadOptions): Promise<{ body: unknown } | null> {
   try {
     const response = await fetch(path, {
       credentials: 'same-origin',
+      ...options,
       headers: { accept: 'application/json' },
     });
     if (!response.ok || !response.headers.get('content-type')?.includes('json')) return null;
@@ -99,14 +111,22 @@ async function fetchJson(path: string): Promise<{ body: unknown } | null> {
 }
 
 /** A same-origin GET parsed with a schema; null for anything else, another shape included. */
-export async function getJson<T>(path: string, schema: z.ZodMiniType<T>): Promise<T | null> {
-  const found = await fetchJson(path);
+export async function getJson<T>(
+  path: string,
+  schema: z.ZodMiniType<T>,
+  options: ReadOptions = {},
+): Promise<T | null> {
+  const found = await fetchJson(path, options);
   const parsed = found && z.safeParse(schema, found.body);
   return parsed?.success ? parsed.data : null;
 }
 
 /** The same with a plain check, for the scripts that load on every host page (see lib/checks.ts). */
-export async function getChecked<T>(path: string, check: Check<T>): Promise<T | null> {
-  const found = await fetchJson(path);
+export async function getChecked<T>(
+  path: string,
+  check: Check<T>,
+  options: ReadOptions = {},
+): Promise<T | null> {
+  const found = await fetchJson(path, options);
   return found && check(found.body) ? found.body : null;
 }

@@ -1,44 +1,43 @@
 import type { HandoffContext, Person } from '../checklist/context';
+import { CONTEXT_LIMITS } from '../checklist/context-limits';
 import { markerLine } from '../checklist/marker';
 import { arrayOf, type Checked, isString, optional, shape } from '../checks';
 import type { LiveSettings } from '../guard/live-settings';
 import type { ReassignMatch } from '../guard/net-protocol';
-import type { PostResult } from '../messaging';
 import type { RecognizedAction, SiteAdapter } from './adapter';
 import { editable, recognizeWith, text } from './dom';
-import { getChecked, listingMentions, sendJson } from './http';
 import { replayClick, replayKey } from './replay';
+import { readTrello, trelloListingMentions, writeTrello } from './trello-api';
+import { memberNamed, shownName } from './trello-members';
 import { isHandoffList, isMemberHandoff } from './trello-rules';
 
 // Trello's board and card views. Evidence for every selector: shared/HOSTS.md §3. A card has members
 // rather than one assignee; whether a member or list change is a handoff follows the site's rules
 // (trello-rules.ts), which need the card's members and the current user, so most UI actions are
-// stopped first and confirmed against the API before a dialog shows.
+// stopped first and confirmed against the API before a dialog shows. What cannot be confirmed (a read
+// fails, a member Baton cannot find) is a handoff: the dialog shows with what is known.
 const SELECTORS = {
   cardBack: ['[data-testid="card-back-panel"]'],
+  cardBackName: ['[data-testid="card-back-name"]'],
   listCard: ['[data-testid="list-card"]', '[data-testid="trello-card"]'],
   cardLink: ['a[data-testid="card-name"]', 'a[href^="/c/"]'],
-  addMember: ['[data-testid="choose-member-item-add-member-button"]'],
-  removeMember: ['[data-testid="choose-member-item-remove-member-button"]'],
+  // The members popover: one test id for every member, on the card or not; a click toggles.
+  chooseMember: ['[data-testid="choose-member-item-add-member-button"]'],
   profileCard: ['[data-testid="profile-card"]'],
   profileRemove: ['[data-testid="remove-from-card"]'],
-  profileName: ['[data-testid="profile-card-full-name"]'],
   join: ['[data-testid="card-back-join-button"]'],
   leave: ['[data-testid="card-back-leave-button"]'],
   moveButton: ['[data-testid="move-card-popover-move-button"]'],
   moveList: ['[data-testid="move-card-popover"] select[aria-label="List"]'],
-  commentEditor: ['[data-testid="card-back-comment-editor-container"]'],
-  commentInput: ['textarea[aria-label="Write a comment"]'],
-  commentSave: ['[data-testid="card-back-comment-save-button"]'],
-  activity: ['[data-testid="card-back-activity"]'],
   members: ['[data-testid="card-back-members-container"]'],
 } as const;
 
 const any = (list: readonly string[]) => list.join(', ');
 const SHORT_LINK = /^\/c\/([A-Za-z0-9]{8})(?:\/|$)/;
-const COMMENT_CONFIRM_MS = 10_000;
+/** How long the request of a released action may take to reach the network layer (as the guard's pass). */
+const RELEASED_MS = 10_000;
 
-const isMember = shape({ id: isString, fullName: isString });
+const isMember = shape({ id: isString, fullName: isString, username: optional(isString) });
 const isCard = shape({
   id: isString,
   name: isString,
@@ -54,13 +53,15 @@ type Card = Checked<typeof isCard>;
 type Member = Checked<typeof isMember>;
 /** One action's reads of its card, shared by the steps that decide it; never kept across actions (its members change). */
 type CardReads = Map<string, Promise<Card | null>>;
-type Change = { add?: string; remove?: string; members?: string[]; list?: string };
-/** Who a change names, as the page shows it (a full name) or as the API does (an id). */
-type Who = { id?: string; name?: string; me?: boolean };
-
-function cookie(name: string): string | null {
-  const found = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
-  return found ? decodeURIComponent(found.slice(name.length + 1)) : null;
+/** A change as the request or the page says it; `shown` is how the page named the member, if it did. */
+type Change = { add?: string; remove?: string; members?: string[]; list?: string; shown?: string };
+/** A member change Baton could not pin down: a handoff, with the name the page showed. */
+type Unknown = { unknown: true; shown?: string };
+type Seen = Change | Unknown;
+interface Described {
+  handoff: boolean;
+  context: HandoffContext;
+  cardId?: string;
 }
 
 function shortLinkOf(card: Element): string | null {
@@ -70,14 +71,56 @@ function shortLinkOf(card: Element): string | null {
   return SHORT_LINK.exec(href)?.[1] ?? null;
 }
 
+/** Everything the page shows about a member in this element: avatar titles, labels, the texts of its leaves. */
+function labelsOf(element: Element): string[] {
+  const labels = [element.getAttribute('aria-label') ?? ''];
+  for (const titled of element.querySelectorAll('[title], img[alt]')) {
+    labels.push(titled.getAttribute('title') ?? '', titled.getAttribute('alt') ?? '');
+  }
+  for (const leaf of element.querySelectorAll('*')) {
+    if (leaf.childElementCount === 0) labels.push(text(leaf));
+  }
+  return labels.filter((label) => label !== '');
+}
+
+const sameLabels = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((label, index) => label === b[index]);
+
+/** Receivers' ids for the comment's marker, whole ids only, as many as the context takes. */
+function joinIds(ids: readonly string[]): string {
+  let joined = '';
+  for (const id of ids) {
+    const next = joined ? `${joined},${id}` : id;
+    if (next.length > CONTEXT_LIMITS.personId) break;
+    joined = next;
+  }
+  return joined;
+}
+
 export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
   let hovered: string | null = null;
   let me: Promise<Member | null> | null = null;
   /** Each board's members as last read: names only, so a list that names everyone asked about is reused. */
   const boards = new Map<string, Member[]>();
+  /**
+   * A released member change whose card Baton could not read: the guard's pass names the card as the
+   * page does (shortLink), the host's request names it by id, so that one request is let through here.
+   */
+  let released: { seen: Seen; until: number } | null = null;
+
+  function takeReleased(change: Change): boolean {
+    const last = released;
+    if (!last || last.until < Date.now()) return false;
+    const same =
+      'unknown' in last.seen
+        ? change.add !== undefined || change.remove !== undefined
+        : last.seen.add === change.add && last.seen.remove === change.remove;
+    if (same) released = null;
+    return same;
+  }
 
   const currentMember = () => {
-    me ??= getChecked('/1/members/me?fields=id,fullName,username', isMember).then((found) => {
+    me ??= readTrello('/1/members/me?fields=id,fullName,username', isMember).then((found) => {
       if (!found) me = null;
       return found;
     });
@@ -92,86 +135,23 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
     return open ?? hovered;
   }
 
-  async function listName(id: string): Promise<string> {
-    const shown = text(
-      document.querySelector(`[data-list-id="${CSS.escape(id)}"] [data-testid="list-name"]`),
-    );
-    return (
-      shown || ((await getChecked(`/1/lists/${encodeURIComponent(id)}?fields=name`, isList))?.name ?? id)
-    );
-  }
-
-  /** The handoff's context when the change is a handoff under the current rules, else null. */
-  async function describe(cardRef: string, change: Change): Promise<HandoffContext | null> {
-    return (await describeCard(cardRef, change))?.context ?? null;
-  }
-
-  function readCard(cardRef: string, reads: CardReads): Promise<Card | null> {
-    let card = reads.get(cardRef);
-    if (!card) {
-      card = getChecked(
-        `/1/cards/${encodeURIComponent(cardRef)}?fields=id,name,shortLink,shortUrl,idMembers,idList,idBoard`,
-        isCard,
-      );
-      reads.set(cardRef, card);
-    }
-    return card;
-  }
-
-  /** The board's members, read again unless the last read already has the one looked for. */
-  async function boardMembers(
-    idBoard: string,
-    has: (members: Member[]) => boolean,
-  ): Promise<Member[] | null> {
-    const known = boards.get(idBoard);
-    if (known && has(known)) return known;
-    const read = await getChecked(
-      `/1/boards/${encodeURIComponent(idBoard)}/members?fields=fullName`,
-      arrayOf(isMember),
-    );
-    if (read) boards.set(idBoard, read);
-    return read;
-  }
-
-  async function describeCard(
-    cardRef: string,
-    change: Change,
-    reads: CardReads = new Map(),
-  ): Promise<{ context: HandoffContext; cardId: string } | null> {
-    const [card, user] = await Promise.all([readCard(cardRef, reads), currentMember()]);
-    if (!card || !user) throw new Error('Trello did not describe the card');
-    const rules = settings.current().trello;
-    const base = context(card);
-    if (change.list !== undefined) {
-      const name = await listName(change.list);
-      if (change.list === card.idList || !isHandoffList(name, rules)) return null;
-      return {
-        cardId: card.id,
-        context: { ...base, from: { id: user.id, name: user.fullName }, to: { name } },
-      };
-    }
-    const before = card.idMembers;
-    const after =
-      change.members ?? (change.add ? [...before, change.add] : before.filter((id) => id !== change.remove));
-    if (!isMemberHandoff({ before, after, me: user.id }, rules)) return null;
-    const added = after.filter((id) => !before.includes(id));
-    const receiverIds = (added.length > 0 ? added : after).filter((id) => id !== user.id);
-    const board = await boardMembers(card.idBoard, (members) =>
-      receiverIds.every((id) => members.some((member) => member.id === id)),
-    );
-    const nameOf = (id: string) => board?.find((member) => member.id === id)?.fullName ?? id;
-    // The ids go into the comment's marker, so each receiver is shown the handoff when they open the card.
-    const to: Person | undefined =
-      receiverIds.length > 0
-        ? { name: receiverIds.map(nameOf).join(', '), id: receiverIds.join(',').slice(0, 200) }
-        : undefined;
+  /** The context the page itself gives, for when the API does not answer. */
+  function pageContext(cardRef: string): HandoffContext {
+    const open = SHORT_LINK.exec(location.pathname)?.[1] === cardRef;
+    const front = document.querySelector(`[data-short-link="${CSS.escape(cardRef)}"]`);
+    const title = open
+      ? text(document.querySelector(any(SELECTORS.cardBackName)))
+      : text(front?.querySelector(any(SELECTORS.cardLink)));
     return {
-      cardId: card.id,
-      context: { ...base, from: { id: user.id, name: user.fullName }, ...(to ? { to } : {}) },
+      site: 'trello',
+      ticketKey: cardRef,
+      ...(title ? { title } : {}),
+      url: `${location.origin}/c/${cardRef}`,
+      at: new Date().toISOString(),
     };
   }
 
-  function context(card: Card): HandoffContext {
+  function cardContext(card: Card): HandoffContext {
     return {
       site: 'trello',
       ticketKey: card.shortLink,
@@ -181,61 +161,170 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
     };
   }
 
-  /** Resolves a person named on the page to a member id through the board's members. */
-  async function memberId(cardRef: string, who: Who, reads: CardReads): Promise<string | null> {
-    if (who.id) return who.id;
-    if (who.me) return (await currentMember())?.id ?? null;
-    const card = await readCard(cardRef, reads);
-    const named = (member: Member) => member.fullName === who.name;
-    const board = card ? await boardMembers(card.idBoard, (members) => members.some(named)) : null;
-    return board?.find(named)?.id ?? null;
+  async function listName(id: string): Promise<string> {
+    const shown = text(
+      document.querySelector(`[data-list-id="${CSS.escape(id)}"] [data-testid="list-name"]`),
+    );
+    return (
+      shown || ((await readTrello(`/1/lists/${encodeURIComponent(id)}?fields=name`, isList))?.name ?? id)
+    );
+  }
+
+  function readCard(cardRef: string, reads: CardReads): Promise<Card | null> {
+    let card = reads.get(cardRef);
+    if (!card) {
+      card = readTrello(
+        `/1/cards/${encodeURIComponent(cardRef)}?fields=id,name,shortLink,shortUrl,idMembers,idList,idBoard`,
+        isCard,
+      );
+      reads.set(cardRef, card);
+    }
+    return card;
+  }
+
+  /** The board's members, read again unless the last read already has the ones looked for. */
+  async function boardMembers(
+    idBoard: string,
+    has: (members: Member[]) => boolean,
+  ): Promise<Member[] | null> {
+    const known = boards.get(idBoard);
+    if (known && has(known)) return known;
+    const read = await readTrello(
+      `/1/boards/${encodeURIComponent(idBoard)}/members?fields=fullName,username`,
+      arrayOf(isMember),
+    );
+    if (read) boards.set(idBoard, read);
+    return read ?? known ?? null;
+  }
+
+  /** Who receives the card: the members added, else those who stay, named as Trello names them. */
+  async function receivers(
+    card: Card | null,
+    ids: string[],
+    shown: string | undefined,
+  ): Promise<Person | undefined> {
+    if (ids.length === 0) return undefined;
+    const board = card
+      ? await boardMembers(card.idBoard, (members) => ids.every((id) => members.some((m) => m.id === id)))
+      : null;
+    const nameOf = (id: string) =>
+      board?.find((member) => member.id === id)?.fullName ?? (ids.length === 1 && shown ? shown : id);
+    // The ids go into the comment's marker, so each receiver is shown the handoff when they open the card.
+    return { name: ids.map(nameOf).join(', '), id: joinIds(ids) };
+  }
+
+  /** Whether the change is a handoff under the current rules, and its context; never throws. */
+  async function describe(cardRef: string, seen: Seen, reads: CardReads = new Map()): Promise<Described> {
+    const [card, user] = await Promise.all([readCard(cardRef, reads), currentMember()]);
+    const from = user ? { from: { id: user.id, name: user.fullName } } : {};
+    const base: HandoffContext = { ...(card ? cardContext(card) : pageContext(cardRef)), ...from };
+    const done = (handoff: boolean, to?: Person): Described => ({
+      handoff,
+      context: to ? { ...base, to } : base,
+      ...(card ? { cardId: card.id } : {}),
+    });
+    if ('unknown' in seen) return done(true, seen.shown ? { name: seen.shown } : undefined);
+    const rules = settings.current().trello;
+    if (seen.list !== undefined) {
+      const name = await listName(seen.list);
+      return done(seen.list !== card?.idList && isHandoffList(name, rules), { name });
+    }
+    const added = seen.add ? [seen.add] : (seen.members ?? []);
+    // Without the current member or the card's members the change cannot be weighed: it is a handoff.
+    if (!user || (!card && !seen.add)) {
+      return done(true, await receivers(card, added, seen.shown));
+    }
+    const before = card?.idMembers ?? [];
+    const after =
+      seen.members ?? (seen.add ? [...before, seen.add] : before.filter((id) => id !== seen.remove));
+    if (!isMemberHandoff({ before, after, me: user.id }, rules)) return done(false);
+    const joining = after.filter((id) => !before.includes(id));
+    const receiverIds = (joining.length > 0 ? joining : after).filter((id) => id !== user.id);
+    return done(true, await receivers(card, receiverIds, seen.shown));
+  }
+
+  /** Sends a member change the way Trello's client does, for when the element clicked is gone. */
+  async function perform(cardRef: string, seen: Seen): Promise<void> {
+    if ('unknown' in seen) return;
+    const card = encodeURIComponent(cardRef);
+    if (seen.add) await writeTrello('POST', `/1/cards/${card}/idMembers`, { value: seen.add });
+    else if (seen.remove)
+      await writeTrello('DELETE', `/1/cards/${card}/idMembers/${encodeURIComponent(seen.remove)}`);
   }
 
   /**
    * A UI action whose handoff-ness is settled against the API: described as soon as it is seen, so the
    * dialog (if any) opens without a second wait. Its pass names the card both ways (shortLink for the
-   * page, id for the API), because the host's own request uses the id.
+   * page, id for the API), because the host's own request uses the id. The replay clicks the element as
+   * it is now (hosts re-render while the dialog is open), or sends the change itself when it is gone.
    */
   function pendingAction(
     cardRef: string,
-    change: Promise<Change | null>,
-    replay: () => void,
+    seen: Promise<Seen>,
+    again: () => void | Promise<void>,
     reads: CardReads = new Map(),
   ): RecognizedAction {
-    const pending = change.then((known) => (known ? describeCard(cardRef, known, reads) : null));
-    const fallback: HandoffContext = {
-      site: 'trello',
-      ticketKey: cardRef,
-      url: `${location.origin}/c/${cardRef}`,
-      at: new Date().toISOString(),
-    };
+    const fallback = pageContext(cardRef);
+    const pending = seen
+      .then((known) => describe(cardRef, known, reads))
+      .catch((): Described => ({ handoff: true, context: fallback }));
     let cardId: string | undefined;
+    let known: Seen | undefined;
     void pending.then((found) => {
-      cardId = found?.cardId;
+      cardId = found.cardId;
+    });
+    void seen.then((change) => {
+      known = change;
     });
     return {
       tickets: [cardRef],
       context: fallback,
-      confirm: async () => (await pending) !== null,
-      enrich: async () => (await pending)?.context ?? fallback,
+      confirm: async () => (await pending).handoff,
+      enrich: async () => (await pending).context,
       passTickets: () => (cardId ? [cardRef, cardId] : [cardRef]),
-      replay,
+      replay: () => {
+        if (!cardId && known) released = { seen: known, until: Date.now() + RELEASED_MS };
+        void again();
+      },
     };
   }
 
-  function action(
-    cardRef: string,
-    change: (id: string) => Change,
-    who: Who,
-    replay: () => void,
-  ): RecognizedAction {
+  /** Clicks the element found now, or performs the change through the API when the page no longer shows it. */
+  function clickOrPerform(cardRef: string, seen: Promise<Seen>, find: () => Element | null) {
+    return async () => {
+      const element = find();
+      if (element) replayClick(element);
+      else await perform(cardRef, await seen);
+    };
+  }
+
+  const live = (element: Element, selector: readonly string[]) => () =>
+    element.isConnected ? element : document.querySelector(any(selector));
+
+  /** A member named on the page: the click adds them, or removes them when they are on the card. */
+  function memberAction(cardRef: string, control: Element, named: Element, find: () => Element | null) {
+    const labels = labelsOf(named);
+    const shown = shownName(labels);
     const reads: CardReads = new Map();
-    return pendingAction(
-      cardRef,
-      memberId(cardRef, who, reads).then((id) => (id ? change(id) : null)),
-      replay,
-      reads,
+    const seen = (async (): Promise<Seen> => {
+      const card = await readCard(cardRef, reads);
+      const board = card
+        ? await boardMembers(card.idBoard, (members) => memberNamed(labels, members) !== null)
+        : null;
+      const member = board ? memberNamed(labels, board) : null;
+      if (!card || !member) return { unknown: true, shown };
+      return card.idMembers.includes(member.id) ? { remove: member.id, shown } : { add: member.id, shown };
+    })();
+    const now = () => (control.isConnected ? control : find());
+    return pendingAction(cardRef, seen, clickOrPerform(cardRef, seen, now), reads);
+  }
+
+  /** The current member joining or leaving. */
+  function selfAction(cardRef: string, leaving: boolean, find: () => Element | null) {
+    const seen = currentMember().then(
+      (user): Seen => (user ? (leaving ? { remove: user.id } : { add: user.id }) : { unknown: true }),
     );
+    return pendingAction(cardRef, seen, clickOrPerform(cardRef, seen, find));
   }
 
   function recognizePointer(event: MouseEvent, target: Element): RecognizedAction | 'part-of-commit' | null {
@@ -248,40 +337,40 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
     if (event.button !== 0) return null;
     const cardRef = cardInView();
     const control = target.closest(
-      [
-        SELECTORS.addMember,
-        SELECTORS.removeMember,
-        SELECTORS.profileRemove,
-        SELECTORS.join,
-        SELECTORS.leave,
-        SELECTORS.moveButton,
-      ]
+      [SELECTORS.chooseMember, SELECTORS.profileRemove, SELECTORS.join, SELECTORS.leave, SELECTORS.moveButton]
         .map(any)
         .join(', '),
     );
     if (!control || !cardRef) return null;
+    // Joining is not a handoff unless the rules say so: it is not stopped at all, and the network
+    // layer still weighs the request against the settings as they are when it goes out.
+    if (control.matches(any(SELECTORS.join)) && !settings.current().trello.joinSelf) return null;
     if (event.type !== 'click') return 'part-of-commit';
-    const replay = () => replayClick(control);
-    const named = (control.getAttribute('aria-label') || text(control)).trim();
-    if (control.matches(any(SELECTORS.addMember)))
-      return action(cardRef, (id) => ({ add: id }), { name: named }, replay);
-    if (control.matches(any(SELECTORS.removeMember))) {
-      return action(cardRef, (id) => ({ remove: id }), { name: named }, replay);
+    if (control.matches(any(SELECTORS.chooseMember))) {
+      const labels = labelsOf(control);
+      const find = () =>
+        [...document.querySelectorAll(any(SELECTORS.chooseMember))].find((item) =>
+          sameLabels(labelsOf(item), labels),
+        ) ?? null;
+      return memberAction(cardRef, control, control, find);
     }
     if (control.matches(any(SELECTORS.profileRemove))) {
-      const profile = control.closest(any(SELECTORS.profileCard));
-      const name =
-        text(profile?.querySelector(any(SELECTORS.profileName))) || profile?.getAttribute('aria-label') || '';
-      return action(cardRef, (id) => ({ remove: id }), { name }, replay);
+      const profile = control.closest(any(SELECTORS.profileCard)) ?? control;
+      return memberAction(cardRef, control, profile, () =>
+        document.querySelector(any(SELECTORS.profileRemove)),
+      );
     }
     if (control.matches(any(SELECTORS.join)))
-      return action(cardRef, (id) => ({ add: id }), { me: true }, replay);
+      return selfAction(cardRef, false, live(control, SELECTORS.join));
     if (control.matches(any(SELECTORS.leave)))
-      return action(cardRef, (id) => ({ remove: id }), { me: true }, replay);
-    const select = document.querySelector<HTMLSelectElement>(any(SELECTORS.moveList));
-    const listId = select?.value;
+      return selfAction(cardRef, true, live(control, SELECTORS.leave));
+    const listId = document.querySelector<HTMLSelectElement>(any(SELECTORS.moveList))?.value;
     if (!listId) return null;
-    return action(cardRef, () => ({ list: listId }), { me: true }, replay);
+    const find = live(control, SELECTORS.moveButton);
+    return pendingAction(cardRef, Promise.resolve({ list: listId }), () => {
+      const button = find();
+      if (button) replayClick(button);
+    });
   }
 
   function recognizeKey(event: KeyboardEvent, target: Element): RecognizedAction | null {
@@ -299,69 +388,16 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
     const cardRef = cardInView();
     if (!cardRef) return null;
     // Space toggles yourself on the card: decided against the card's members, like the other actions.
-    const change = currentMember().then(async (user) => {
-      if (!user) return null;
-      const card = await getChecked(
-        `/1/cards/${encodeURIComponent(cardRef)}?fields=idMembers`,
-        shape({ idMembers: arrayOf(isString) }),
-      );
-      return card?.idMembers.includes(user.id) ? { remove: user.id } : { add: user.id };
-    });
-    return pendingAction(cardRef, change, () => replayKey(target, event));
-  }
-
-  /** The card's own comment editor, for when the API refuses Baton's comment (it authenticates as the page). */
-  async function postThroughEditor(cardRef: string, markdown: string): Promise<PostResult> {
-    const openCard = SHORT_LINK.exec(location.pathname)?.[1];
-    const container = document.querySelector<HTMLElement>(any(SELECTORS.commentEditor));
-    // A request the network net held names the card by id; the open card is known by its shortLink.
-    const shortLink =
-      cardRef.length === 8
-        ? cardRef
-        : (
-            await getChecked(
-              `/1/cards/${encodeURIComponent(cardRef)}?fields=shortLink`,
-              shape({ shortLink: isString }),
-            )
-          )?.shortLink;
-    if (!openCard || openCard !== shortLink || !container) {
-      return {
-        ok: false,
-        failure: {
-          kind: 'http',
-          status: 401,
-          detail: 'Trello refused the comment, and the card is not open to use its editor',
-        },
-      };
-    }
-    container.click();
-    const input = document.querySelector<HTMLTextAreaElement>(any(SELECTORS.commentInput));
-    const save = document.querySelector<HTMLButtonElement>(any(SELECTORS.commentSave));
-    if (!input || !save)
-      return { ok: false, failure: { kind: 'http', status: 401, detail: 'comment editor not found' } };
-    const marker = markdown.split('\n').findLast((line) => line.startsWith('baton:v1')) ?? markdown;
-    // The host's editor listens for input events; setting the value through the prototype keeps frameworks in step.
-    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(input, markdown);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    save.disabled = false;
-    save.click();
-    const landed = await new Promise<boolean>((resolve) => {
-      const activity = document.querySelector(any(SELECTORS.activity));
-      if (!activity) return resolve(false);
-      const done = (ok: boolean) => {
-        observer.disconnect();
-        clearTimeout(timer);
-        resolve(ok);
-      };
-      const observer = new MutationObserver(() => {
-        if (activity.textContent?.includes(marker)) done(true);
-      });
-      observer.observe(activity, { childList: true, subtree: true, characterData: true });
-      const timer = setTimeout(() => done(false), COMMENT_CONFIRM_MS);
-    });
-    return landed
-      ? { ok: true }
-      : { ok: false, failure: { kind: 'http', detail: 'the comment editor did not confirm the comment' } };
+    const reads: CardReads = new Map();
+    const seen = Promise.all([currentMember(), readCard(cardRef, reads)]).then(
+      ([user, card]): Seen =>
+        user && card
+          ? card.idMembers.includes(user.id)
+            ? { remove: user.id }
+            : { add: user.id }
+          : { unknown: true },
+    );
+    return pendingAction(cardRef, seen, () => replayKey(target, event), reads);
   }
 
   return {
@@ -376,27 +412,20 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
       if (typeof detail.remove === 'string') change.remove = detail.remove;
       if (Array.isArray(detail.members)) change.members = detail.members;
       if (typeof detail.list === 'string') change.list = detail.list;
-      return describe(cardRef, change);
+      if (takeReleased(change)) return null;
+      const described = await describe(cardRef, change);
+      return described.handoff ? described.context : null;
     },
 
-    async postComment(cardRef, body) {
+    postComment(cardRef, body) {
       const markdown = typeof body === 'string' ? body : '';
-      const token = cookie('token');
-      const viaApi = token
-        ? await sendJson(`/1/cards/${encodeURIComponent(cardRef)}/actions/comments`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
-            body: JSON.stringify({ text: markdown, token }),
-          })
-        : null;
-      if (viaApi?.ok) return viaApi;
-      const refused =
-        !viaApi || (!viaApi.ok && (viaApi.failure.status === 401 || viaApi.failure.status === 403));
-      return refused ? postThroughEditor(cardRef, markdown) : viaApi;
+      return writeTrello('POST', `/1/cards/${encodeURIComponent(cardRef)}/actions/comments`, {
+        text: markdown,
+      });
     },
 
     hasComment(ticketKey, handoffId) {
-      return listingMentions(
+      return trelloListingMentions(
         `/1/cards/${encodeURIComponent(ticketKey)}/actions?filter=commentCard&limit=100`,
         markerLine(handoffId),
       );

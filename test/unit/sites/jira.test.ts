@@ -29,7 +29,7 @@ function page({ assignee = 'Alice Park' } = {}) {
 
 /** The edit view replaces the read view, and its menu goes to a portal at the end of <body>. */
 function openPicker() {
-  document.querySelector('[data-testid="issue.views.field.user.assignee"]')!.innerHTML =
+  q('[data-testid="issue.views.field.user.assignee"]').innerHTML =
     '<input id="react-select-assignee-input" role="combobox" aria-expanded="true" aria-activedescendant="">';
   document.body.insertAdjacentHTML(
     'beforeend',

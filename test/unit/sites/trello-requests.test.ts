@@ -8,24 +8,31 @@ const match = (method: string, path: string, body?: string) =>
     : null;
 
 describe('Trello member and list changes', () => {
-  it('recognises adding a member, with the value in the query, a form or JSON', () => {
+  it("recognises adding a member as Trello's client sends it: JSON with the dsc cookie's value", () => {
     const added = { tickets: ['Xy12Ab34'], toId: 'm2', details: { add: 'm2' } };
-    expect(match('POST', '/1/cards/Xy12Ab34/idMembers?value=m2&token=t')).toEqual(added);
-    expect(match('POST', '/1/cards/Xy12Ab34/idMembers', 'value=m2&token=t')).toEqual(added);
-    expect(match('POST', '/1/cards/Xy12Ab34/idMembers', JSON.stringify({ value: 'm2', token: 't' }))).toEqual(
+    expect(match('POST', '/1/cards/Xy12Ab34/idMembers', JSON.stringify({ value: 'm2', dsc: 'd' }))).toEqual(
       added,
     );
+    expect(
+      match('POST', '/1/cards/60a000000000000000000101/idMembers', JSON.stringify({ value: 'm2', dsc: 'd' })),
+    ).toEqual({ ...added, tickets: ['60a000000000000000000101'] });
   });
 
-  it('recognises removing a member', () => {
-    expect(match('DELETE', '/1/cards/Xy12Ab34/idMembers/m1?token=t')).toEqual({
+  it('recognises adding a member with the value in the query or a form, as older clients send it', () => {
+    const added = { tickets: ['Xy12Ab34'], toId: 'm2', details: { add: 'm2' } };
+    expect(match('POST', '/1/cards/Xy12Ab34/idMembers?value=m2')).toEqual(added);
+    expect(match('POST', '/1/cards/Xy12Ab34/idMembers', 'value=m2&dsc=d')).toEqual(added);
+  });
+
+  it('recognises removing a member, with the dsc in a JSON body', () => {
+    expect(match('DELETE', '/1/cards/Xy12Ab34/idMembers/m1', JSON.stringify({ dsc: 'd' }))).toEqual({
       tickets: ['Xy12Ab34'],
       details: { remove: 'm1' },
     });
   });
 
   it('recognises a card update that replaces the members or moves the card', () => {
-    expect(match('PUT', '/1/cards/abc123', 'idMembers=m1,m2&token=t')).toEqual({
+    expect(match('PUT', '/1/cards/abc123', 'idMembers=m1,m2&dsc=d')).toEqual({
       tickets: ['abc123'],
       details: { members: ['m1', 'm2'] },
     });
@@ -33,14 +40,14 @@ describe('Trello member and list changes', () => {
       tickets: ['abc123'],
       details: { list: 'l9' },
     });
-    expect(match('PUT', '/1/cards/abc123', 'idMembers=&token=t')).toEqual({
+    expect(match('PUT', '/1/cards/abc123', 'idMembers=&dsc=d')).toEqual({
       tickets: ['abc123'],
       details: { members: [] },
     });
   });
 
   it('lets descriptions, labels, due dates, comments and reads through', () => {
-    expect(match('PUT', '/1/cards/abc123', 'desc=hello&token=t')).toBeNull();
+    expect(match('PUT', '/1/cards/abc123', 'desc=hello&dsc=d')).toBeNull();
     expect(match('PUT', '/1/cards/abc123', JSON.stringify({ due: '2026-12-01', idLabels: 'x' }))).toBeNull();
     expect(match('POST', '/1/cards/abc123/actions/comments', 'text=hi')).toBeNull();
     expect(match('GET', '/1/cards/abc123')).toBeNull();
