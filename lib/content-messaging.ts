@@ -25,6 +25,12 @@ export const toContent = {
   }),
   'hold:release': z.object({ type: z.literal('hold:release'), holdId: id }),
   'hold:abort': z.object({ type: z.literal('hold:abort'), holdId: id }),
+  // The handoff is cancelled after its comments landed but its reassign did not: take them back.
+  'hold:unpost': z.object({
+    type: z.literal('hold:unpost'),
+    holdId: id,
+    comments: z.array(z.object({ ticketKey: z.string(), commentId: id })).check(z.maxLength(1000)),
+  }),
   'outbox:post': z.object({
     type: z.literal('outbox:post'),
     handoffId: id,

@@ -29,9 +29,12 @@ export const postFailureSchema = z.object({
 });
 export type PostFailure = z.infer<typeof postFailureSchema>;
 
+// createdId: what the host named a comment it created, so that a handoff cancelled after its comment
+// landed (and its reassign did not) can take the comment back.
+const createdId = z.optional(z.string().check(z.maxLength(100)));
 export const postResultSchema = z.union([
-  z.object({ ok: z.literal(true) }),
-  z.object({ ok: z.literal(false), failure: postFailureSchema }),
+  z.object({ ok: z.literal(true), createdId }),
+  z.object({ ok: z.literal(false), failure: postFailureSchema, createdId }),
 ]);
 export type PostResult = z.infer<typeof postResultSchema>;
 
@@ -60,6 +63,7 @@ export const protocol = {
   // Releases the held reassign and answers once the host has done it, or why it has not.
   'hold:release': { request: toContent['hold:release'], response: postResultSchema },
   'hold:abort': { request: toContent['hold:abort'], response: ok },
+  'hold:unpost': { request: toContent['hold:unpost'], response: ok },
   'outbox:post': { request: toContent['outbox:post'], response: postResultSchema },
   // checklist page → background
   'hold:get': {

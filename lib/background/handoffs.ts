@@ -229,6 +229,7 @@ export async function completeHold(
       release: index === entries.length - 1,
       checkFirst: entry.attempts > 0,
     }).catch((): Response<'hold:post'> => ({ ok: false, failure: { kind: 'no_tab' } }));
+    if (result.createdId) await notePosted(hold.held.id, entry.ticketKey, result.createdId);
     if (!result.ok && result.failure.kind === 'reassign') {
       // The comment landed; the host refused or did not perform the reassign that followed it.
       await removeFromOutbox(entry);
@@ -257,6 +258,15 @@ async function retryRelease(hold: Hold): Promise<Response<'hold:complete'>> {
   }
   await updateHold(hold.held.id, { failure: result.failure });
   return { status: 'failed', failure: result.failure, summaryText: '' };
+}
+
+async function notePosted(holdId: string, ticketKey: string, commentId: string): Promise<void> {
+  await holdsItem.update((holds) => {
+    const current = holds[holdId];
+    if (!current) return holds;
+    const postedComments = [...(current.postedComments ?? []), { ticketKey, commentId }];
+    return { ...holds, [holdId]: { ...current, postedComments } };
+  });
 }
 
 async function updateHold(holdId: string, change: Partial<Hold>): Promise<void> {
@@ -298,6 +308,14 @@ export async function cancelHold(
   }
   // Nothing was reassigned, so nothing should be posted later either; the draft stays for next time.
   await outboxItem.update((outbox) => outbox.filter((entry) => entry.holdId !== hold.held.id));
+  // Comments already posted must not announce a handoff that did not happen.
+  const posted = hold.postedComments ?? [];
+  if (posted.length > 0) {
+    await sendToTab(hold.tabId, hold.frameId, 'hold:unpost', {
+      holdId: hold.held.id,
+      comments: posted,
+    }).catch(() => undefined);
+  }
   await sendToTab(hold.tabId, hold.frameId, 'hold:abort', { holdId: hold.held.id }).catch(() => undefined);
   await endRecorded(hold.held.id, 'cancelled');
   return { ok: true };

@@ -19,6 +19,11 @@ const checks: { [T in ToContent['type']]: (message: Record<string, unknown>) => 
     isBoolean(m.checkFirst),
   'hold:release': (m) => isId(m.holdId),
   'hold:abort': (m) => isId(m.holdId),
+  'hold:unpost': (m) =>
+    isId(m.holdId) &&
+    Array.isArray(m.comments) &&
+    m.comments.length <= 1000 &&
+    m.comments.every((c: unknown) => isRecord(c) && isString(c.ticketKey) && isId(c.commentId)),
   'outbox:post': (m) =>
     isId(m.handoffId) && isString(m.ticketKey) && Object.hasOwn(m, 'body') && isBoolean(m.checkFirst),
 };

@@ -8,7 +8,14 @@ import type { SiteAdapter } from '../sites/adapter';
 import { parseToContent, sendFromContent } from './background-messages';
 import { type ChecklistFrame, prepareChecklistFrame } from './checklist-frame';
 import type { LiveSettings } from './live-settings';
-import { acceptPort, HEARTBEAT_MS, isToIsolated, type ToIsolated, type ToMain } from './net-protocol';
+import {
+  acceptPort,
+  HEARTBEAT_MS,
+  isToIsolated,
+  type ReassignMatch,
+  type ToIsolated,
+  type ToMain,
+} from './net-protocol';
 
 // Site-independent interception in the isolated world: stops a reassign (UI event or held network
 // request), shows the checklist, and when the background says so releases or drops it, exactly once.
@@ -31,7 +38,8 @@ const REPLAY_PASS_MS = 10_000;
 /** How long a released reassign may take to be answered, or to show on a host whose request Baton cannot see. */
 const ANSWER_TIMEOUT_MS = 20_000;
 const LANDED_TIMEOUT_MS = 6000;
-const LANDED_POLL_MS = 300;
+const LANDED_FIRST_POLL_MS = 25;
+const LANDED_POLL_MS = 400;
 
 type Outcome = { ok: true } | { ok: false; failure: PostFailure };
 const landedOk: Outcome = { ok: true };
@@ -64,7 +72,7 @@ interface HoldRequest {
 
 /** A one-shot pass for the request a replayed action makes, and where its answer goes. */
 interface Pass {
-  tickets: Set<string>;
+  owns(match: ReassignMatch): boolean;
   until: number;
   answered(status: number): void;
 }
@@ -83,10 +91,10 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
   const answers = new Map<string, (status: number) => void>();
   const toMain = (message: ToMain) => port?.postMessage(message);
 
-  function takePass(tickets: readonly string[]): Pass | null {
+  function takePass(match: ReassignMatch): Pass | null {
     const now = Date.now();
     passes = passes.filter((pass) => pass.until > now);
-    const index = passes.findIndex((pass) => tickets.every((ticket) => pass.tickets.has(ticket)));
+    const index = passes.findIndex((pass) => pass.owns(match));
     return index >= 0 ? (passes.splice(index, 1)[0] ?? null) : null;
   }
 
@@ -109,15 +117,17 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
 
   /**
    * Lets the held reassign go and waits until the host has done it; only then does the dialog go.
-   * When the host refuses, the dialog stays, saying so, and the user may retry.
+   * When the host refuses, the dialog stays, saying so, and the user may retry. A completed handoff is
+   * announced by the tab itself (hold:done), so that it counts even if the worker stopped meanwhile; a
+   * release the background asked for (a skip, a retry) is recorded by the background.
    */
-  async function releaseHold(id: string): Promise<Outcome> {
+  async function releaseHold(id: string, completes: boolean): Promise<Outcome> {
     const hold = active;
     if (hold?.id !== id) return { ok: false, failure: { kind: 'lost' } };
     hold.releasing ??= hold.request.release().catch(() => refused());
     const outcome = await hold.releasing;
     hold.releasing = null;
-    if (outcome.ok && end(id)) {
+    if (outcome.ok && end(id) && completes) {
       void sendFromContent({ type: 'hold:done', holdId: id }).catch(() => undefined);
     }
     return outcome;
@@ -137,14 +147,15 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
         ctx.setTimeout(() => settle(refused()), ANSWER_TIMEOUT_MS);
         return;
       }
+      // Soon after the replay first (a local change shows within a few tens of ms), then less often.
       const deadline = Date.now() + LANDED_TIMEOUT_MS;
-      const check = async () => {
+      const check = async (wait: number) => {
         if (settled) return;
         if (await landed().catch(() => false)) settle(landedOk);
         else if (Date.now() > deadline) settle(refused());
-        else ctx.setTimeout(() => void check(), LANDED_POLL_MS);
+        else ctx.setTimeout(() => void check(Math.min(wait * 2, LANDED_POLL_MS)), wait);
       };
-      ctx.setTimeout(() => void check(), LANDED_POLL_MS);
+      ctx.setTimeout(() => void check(LANDED_FIRST_POLL_MS), LANDED_FIRST_POLL_MS);
     });
   }
 
@@ -224,7 +235,9 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
         answered = resolve;
       });
       passes.push({
-        tickets: new Set(recognized.passTickets?.() ?? recognized.tickets),
+        owns:
+          recognized.ownsRequest ??
+          ((match) => match.tickets.every((ticket) => recognized.tickets.includes(ticket))),
         until: Date.now() + REPLAY_PASS_MS,
         answered,
       });
@@ -278,7 +291,7 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
       settle('release')();
       return;
     }
-    const pass = takePass(message.match.tickets);
+    const pass = takePass(message.match);
     if (pass) {
       answers.set(message.id, pass.answered);
       settle('release')();
@@ -325,14 +338,30 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
   }
 
   /** Posts once: a retry first looks for the comment its lost answer may have left. */
-  async function post(message: { ticketKey: string; handoffId: string; body: unknown; checkFirst: boolean }) {
+  async function post(message: {
+    ticketKey: string;
+    handoffId: string;
+    body: unknown;
+    checkFirst: boolean;
+  }): Promise<PostResult> {
     if (
       message.checkFirst &&
       (await adapter.hasComment(message.ticketKey, message.handoffId).catch(() => false))
     ) {
-      return { ok: true } as const;
+      return { ok: true };
     }
     return adapter.postComment(message.ticketKey, message.body);
+  }
+
+  async function unpost(comments: { ticketKey: string; commentId: string }[]): Promise<{ ok: boolean }> {
+    const remove = adapter.removeComment;
+    if (!remove) return { ok: false };
+    const results = await Promise.all(
+      comments.map(({ ticketKey, commentId }) =>
+        remove(ticketKey, commentId).catch((): PostResult => ({ ok: false, failure: { kind: 'offline' } })),
+      ),
+    );
+    return { ok: results.every((result) => result.ok) };
   }
 
   async function onMessage(message: ToContent): Promise<PostResult | { ok: boolean }> {
@@ -340,14 +369,18 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
       case 'hold:post': {
         if (active?.id !== message.holdId) return { ok: false, failure: { kind: 'lost' } };
         const result = await post(message);
-        return result.ok && message.release ? releaseHold(message.holdId) : result;
+        if (!result.ok || !message.release) return result;
+        const outcome = await releaseHold(message.holdId, true);
+        return result.createdId ? { ...outcome, createdId: result.createdId } : outcome;
       }
       case 'outbox:post':
         return post(message);
       case 'hold:release':
-        return releaseHold(message.holdId);
+        return releaseHold(message.holdId, false);
       case 'hold:abort':
         return { ok: abortHold(message.holdId) };
+      case 'hold:unpost':
+        return unpost(message.comments);
     }
   }
 

@@ -13,8 +13,12 @@ export interface RecognizedAction {
    * event is stopped first, and replayed with no dialog when this answers false.
    */
   confirm?: () => Promise<boolean>;
-  /** Every name of the tickets the replayed request may use, when the page and the API name them differently. */
-  passTickets?: () => string[];
+  /**
+   * Whether a request the network net holds is the one this action's replay makes, for a host whose
+   * page and API name a ticket differently (Trello: shortLink and id). By default: its tickets are this
+   * action's.
+   */
+  ownsRequest?: (match: ReassignMatch) => boolean;
   /**
    * Performs the original action once, through the host's own code (the element clicked may be gone:
    * then the adapter drives the host's widget again to the same choice).
@@ -45,6 +49,11 @@ export interface SiteAdapter {
    */
   describeRequest(match: ReassignMatch): Promise<HandoffContext | null>;
   postComment(ticketKey: string, body: unknown): Promise<PostResult>;
+  /**
+   * Takes back a comment this handoff posted, when the handoff is cancelled after its reassign failed
+   * (a comment must not announce a handoff that did not happen). Absent where the host cannot.
+   */
+  removeComment?(ticketKey: string, commentId: string): Promise<PostResult>;
   /** Whether the ticket already carries the comment with this handoff's marker (a retry after a lost answer). */
   hasComment(ticketKey: string, handoffId: string): Promise<boolean>;
   /** Names of expected page elements that are missing, when the page is one the adapter knows. */

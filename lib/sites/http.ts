@@ -37,6 +37,18 @@ function retryAfterSeconds(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
 }
 
+/** Success, with the id of what the host created when its answer names one (a comment, an action). */
+function created(body: string): PostResult {
+  try {
+    const id: unknown = JSON.parse(body)?.id;
+    if ((typeof id === 'string' && id !== '' && id.length <= 100) || typeof id === 'number')
+      return { ok: true, createdId: String(id) };
+  } catch {
+    // An empty or non-JSON success names nothing.
+  }
+  return { ok: true };
+}
+
 /** A host that has not answered by then is treated as failed: the comment waits in the outbox, not forever in a spinner. */
 export const POST_TIMEOUT_MS = 20_000;
 
@@ -59,7 +71,7 @@ export async function sendJson(
   const type = response.headers.get('content-type') ?? '';
   const body = await response.text().catch(() => '');
   if (response.ok && type.includes('text/html')) return { ok: false, failure: { kind: 'logged_out' } };
-  if (response.ok) return { ok: true };
+  if (response.ok) return created(body);
   const failure: PostFailure = {
     kind: 'http',
     status: response.status,

@@ -19,8 +19,9 @@ const EDIT_TRIGGER = [
   '[data-testid$="read-view-container.ui.container"]',
 ];
 
-const STEP_MS = 50;
+const STEP_MS = 20;
 const OPEN_TIMEOUT_MS = 3000;
+const LIST_TIMEOUT_MS = 1500;
 const SEARCH_TIMEOUT_MS = 6000;
 
 /** What an option shows: its texts (name first) and its avatar. */
@@ -97,8 +98,13 @@ export async function chooseAssignee(person: ShownPerson): Promise<void> {
     }
     if (!input) throw new Error('The Assignee field did not open');
     input.focus();
-    typeInto(input, name);
-    option = await waitFor(() => optionFor(name, person.avatarUrl), SEARCH_TIMEOUT_MS);
+    // The picker lists people as it opens; a search by name only when the person is not among them.
+    const listed = await waitFor(() => document.querySelector(ASSIGNEE_OPTION), LIST_TIMEOUT_MS);
+    option = listed && optionFor(name, person.avatarUrl);
+    if (!option) {
+      typeInto(input, name);
+      option = await waitFor(() => optionFor(name, person.avatarUrl), SEARCH_TIMEOUT_MS);
+    }
   }
   if (!option) throw new Error(`Jira does not offer ${name} as assignee`);
   replayClick(option);

@@ -247,6 +247,13 @@ export function createJiraAdapter(): SiteAdapter {
       });
     },
 
+    removeComment(ticketKey, commentId) {
+      return sendJson(
+        `/rest/api/3/issue/${encodeURIComponent(ticketKey)}/comment/${encodeURIComponent(commentId)}`,
+        { method: 'DELETE', headers: { 'X-Atlassian-Token': 'no-check' } },
+      );
+    },
+
     hasComment(ticketKey, handoffId) {
       return listingMentions(
         `/rest/api/3/issue/${encodeURIComponent(ticketKey)}/comment?orderBy=-created&maxResults=100`,

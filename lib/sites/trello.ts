@@ -34,9 +34,6 @@ const SELECTORS = {
 
 const any = (list: readonly string[]) => list.join(', ');
 const SHORT_LINK = /^\/c\/([A-Za-z0-9]{8})(?:\/|$)/;
-/** How long the request of a released action may take to reach the network layer (as the guard's pass). */
-const RELEASED_MS = 10_000;
-
 const isMember = shape({ id: isString, fullName: isString, username: optional(isString) });
 const isCard = shape({
   id: isString,
@@ -62,6 +59,23 @@ interface Described {
   handoff: boolean;
   context: HandoffContext;
   cardId?: string;
+}
+
+/** The member or list change a held request makes, as the MAIN-world matcher read it. */
+function changeOf(match: ReassignMatch): Change {
+  const detail = match.details ?? {};
+  const change: Change = {};
+  if (typeof detail.add === 'string') change.add = detail.add;
+  if (typeof detail.remove === 'string') change.remove = detail.remove;
+  if (Array.isArray(detail.members)) change.members = detail.members;
+  if (typeof detail.list === 'string') change.list = detail.list;
+  return change;
+}
+
+/** Whether a request makes the change an action was about (any member change, for one Baton could not pin down). */
+function sameChange(seen: Seen, change: Change): boolean {
+  if ('unknown' in seen) return change.add !== undefined || change.remove !== undefined;
+  return seen.add === change.add && seen.remove === change.remove && seen.list === change.list;
 }
 
 function shortLinkOf(card: Element): string | null {
@@ -102,23 +116,6 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
   let me: Promise<Member | null> | null = null;
   /** Each board's members as last read: names only, so a list that names everyone asked about is reused. */
   const boards = new Map<string, Member[]>();
-  /**
-   * A released member change whose card Baton could not read: the guard's pass names the card as the
-   * page does (shortLink), the host's request names it by id, so that one request is let through here.
-   */
-  let released: { seen: Seen; until: number } | null = null;
-
-  function takeReleased(change: Change): boolean {
-    const last = released;
-    if (!last || last.until < Date.now()) return false;
-    const same =
-      'unknown' in last.seen
-        ? change.add !== undefined || change.remove !== undefined
-        : last.seen.add === change.add && last.seen.remove === change.remove;
-    if (same) released = null;
-    return same;
-  }
-
   const currentMember = () => {
     me ??= readTrello('/1/members/me?fields=id,fullName,username', isMember).then((found) => {
       if (!found) me = null;
@@ -245,11 +242,25 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
 
   /** Sends a member change the way Trello's client does, for when the element clicked is gone. */
   async function perform(cardRef: string, seen: Seen): Promise<void> {
-    if ('unknown' in seen) return;
+    if ('unknown' in seen) throw new Error('The member change is not known well enough to send it');
     const card = encodeURIComponent(cardRef);
-    if (seen.add) await writeTrello('POST', `/1/cards/${card}/idMembers`, { value: seen.add });
-    else if (seen.remove)
-      await writeTrello('DELETE', `/1/cards/${card}/idMembers/${encodeURIComponent(seen.remove)}`);
+    const sent = seen.add
+      ? await writeTrello('POST', `/1/cards/${card}/idMembers`, { value: seen.add })
+      : seen.remove
+        ? await writeTrello('DELETE', `/1/cards/${card}/idMembers/${encodeURIComponent(seen.remove)}`)
+        : null;
+    if (sent && !sent.ok) throw new Error('Trello refused the member change');
+  }
+
+  /** Whether the card now shows the change (a member added or gone, the card in the list). */
+  async function landed(cardRef: string, seen: Seen | undefined): Promise<boolean> {
+    if (!seen || 'unknown' in seen) return false;
+    const card = await readCard(cardRef, new Map());
+    if (!card) return false;
+    if (seen.list !== undefined) return card.idList === seen.list;
+    if (seen.members) return seen.members.every((id) => card.idMembers.includes(id));
+    if (seen.add) return card.idMembers.includes(seen.add);
+    return seen.remove !== undefined && !card.idMembers.includes(seen.remove);
   }
 
   /**
@@ -281,11 +292,12 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
       context: fallback,
       confirm: async () => (await pending).handoff,
       enrich: async () => (await pending).context,
-      passTickets: () => (cardId ? [cardRef, cardId] : [cardRef]),
-      replay: () => {
-        if (!cardId && known) released = { seen: known, until: Date.now() + RELEASED_MS };
-        void again();
-      },
+      // The host's request names the card by id; when the card could not be read, by the change itself.
+      ownsRequest: (match) =>
+        match.tickets.every((ticket) => ticket === cardRef || ticket === cardId) ||
+        (cardId === undefined && known !== undefined && sameChange(known, changeOf(match))),
+      replay: again,
+      landed: () => landed(cardRef, known),
     };
   }
 
@@ -406,13 +418,7 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
 
     async describeRequest(match: ReassignMatch) {
       const cardRef = match.tickets[0] ?? '';
-      const detail = match.details ?? {};
-      const change: Change = {};
-      if (typeof detail.add === 'string') change.add = detail.add;
-      if (typeof detail.remove === 'string') change.remove = detail.remove;
-      if (Array.isArray(detail.members)) change.members = detail.members;
-      if (typeof detail.list === 'string') change.list = detail.list;
-      if (takeReleased(change)) return null;
+      const change = changeOf(match);
       const described = await describe(cardRef, change);
       return described.handoff ? described.context : null;
     },
@@ -422,6 +428,10 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
       return writeTrello('POST', `/1/cards/${encodeURIComponent(cardRef)}/actions/comments`, {
         text: markdown,
       });
+    },
+
+    removeComment(_cardRef, actionId) {
+      return writeTrello('DELETE', `/1/actions/${encodeURIComponent(actionId)}`);
     },
 
     hasComment(ticketKey, handoffId) {

@@ -26,6 +26,10 @@ export const holdSchema = z.object({
   failure: z.optional(postFailureSchema),
   /** The comments are on the ticket and only the reassign is left: a retry must not post them again. */
   posted: z.optional(z.boolean()),
+  /** The comments this handoff has posted, as the host named them, to take back if it is cancelled. */
+  postedComments: z.optional(
+    z.array(z.object({ ticketKey: z.string(), commentId: z.string().check(z.maxLength(100)) })),
+  ),
   /** The validated answers once Complete was pressed, for the event recorded when the handoff lands. */
   answers: z.optional(z.record(z.string(), z.union([z.string(), z.array(z.string())]))),
 });

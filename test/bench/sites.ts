@@ -4,6 +4,7 @@ import {
   commentRequests as jiraComments,
   reassignRequests as jiraReassigns,
 } from '../e2e/support/checklist.ts';
+import { jiraAssigneeOption } from '../e2e/support/jira.ts';
 
 // The three host replicas as the bench drives them: the page it loads, the one click that performs a
 // reassign (prepared the way the end-to-end specs do it), and the requests that show a comment posted and
@@ -37,9 +38,8 @@ const jira: BenchSite = {
   nonReassignUrl: 'https://acme.atlassian.net/rest/api/3/issue/ACME-1',
   feedSelector: '[data-testid="issue.activity.comments-list"]',
   async prepareReassign(page) {
-    const bob = page.locator('[role="menu"]').getByRole('menuitemcheckbox', { name: 'Bob Chen' });
-    if (!(await visible(bob))) await page.locator('[data-testid="issue.views.field.user.assignee"]').click();
-    await bob.waitFor({ state: 'visible' });
+    const bob = page.getByRole('option', { name: 'Bob Chen', exact: true });
+    if (!(await visible(bob))) return jiraAssigneeOption(page, 'Bob Chen');
     return bob;
   },
   reassigns: (server) => jiraReassigns(server),

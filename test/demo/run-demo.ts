@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 import { startHostServer } from '../e2e/fixtures/host-server.ts';
-import { checklist, commentRequests, fillChecklist, reassignRequests } from '../e2e/support/checklist.ts';
+import {
+  checklist,
+  commentRequests,
+  fillChecklist,
+  reassignedTo,
+  reassignRequests,
+} from '../e2e/support/checklist.ts';
+import { chooseJiraAssignee } from '../e2e/support/jira.ts';
 import { launchWithExtension } from '../e2e/support/launch.ts';
 
 // `npm run demo`: Baton's production build in Chromium on the local Jira replica, so anyone can try a
@@ -21,8 +28,7 @@ async function walkThrough(page: Page, server: Awaited<ReturnType<typeof startHo
   await page.goto(ISSUE_URL);
   say(`1. Opened ${ISSUE_URL} (the local Jira replica). Assignee: ${await assigneeOf(page)}.`);
 
-  await page.locator('[data-testid="issue.views.field.user.assignee"]').click();
-  await page.getByRole('menuitemcheckbox', { name: 'Bob Chen' }).click();
+  await chooseJiraAssignee(page, 'Bob Chen');
   const dialog = checklist(page);
   await dialog.waitFor();
   say(
@@ -45,7 +51,7 @@ async function walkThrough(page: Page, server: Awaited<ReturnType<typeof startHo
   say(
     `   #${comment.seq} ${comment.method} ${comment.path} (Atlassian Document Format, ${comment.body.length} bytes)`,
   );
-  say(`   #${reassign.seq} ${reassign.method} ${reassign.path} ${reassign.body}`);
+  say(`   #${reassign.seq} ${reassign.method} ${reassign.path} (assignee ${reassignedTo(reassign)})`);
   say(`5. The page now shows the assignee: ${await assigneeOf(page)}. The comment, as Jira stored it:`);
   for (const line of server.jira.comments('ACME-1').at(-1)?.text.split('\n') ?? []) say(`   | ${line}`);
 

@@ -515,3 +515,31 @@ test('Cancel and Escape while the comment is posting change nothing: the handoff
   expect(reassignRequests(server)).toHaveLength(1);
   expect(server.jira.issue('ACME-1')?.assigneeId).toBe(BOB);
 });
+
+test('cancelling after Jira refused the reassign takes the posted comment back: no handoff is announced that did not happen', async ({
+  page,
+  server,
+}) => {
+  server.failNext('POST', /^\/gateway\/api\/graphql$/, {
+    status: 503,
+    body: '{"errors":[{"message":"Try later"}]}',
+  });
+  await page.goto(ISSUE);
+  await chooseJiraAssignee(page, 'Bob Chen');
+  const dialog = checklist(page);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog.getByRole('button', { name: 'Retry the reassign' })).toBeVisible({ timeout: 20_000 });
+  expect(server.jira.comments('ACME-1').filter((c) => c.text.includes('baton:v1'))).toHaveLength(1);
+
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(() => server.jira.comments('ACME-1').filter((c) => c.text.includes('baton:v1')).length)
+    .toBe(0);
+  expect(
+    server.requests({ method: 'DELETE', path: /\/rest\/api\/3\/issue\/ACME-1\/comment\/\d+$/ }),
+  ).toHaveLength(1);
+  expect(server.jira.issue('ACME-1')?.assigneeId).toBe(ALICE);
+  await expect(assigneeValue(page)).toContainText('Alice Park');
+});

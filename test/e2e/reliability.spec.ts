@@ -9,6 +9,7 @@ import {
   jiraAssigneeValue,
   LABELS,
   pageApi,
+  reassignedTo,
   reassignRequests,
   test,
 } from './support/fixtures.ts';
@@ -111,11 +112,12 @@ test('two tabs reassign at once: each ticket gets its own comment and reassign, 
     expect(server.jira.comments(key).filter((c) => c.text.includes('baton:v1'))).toHaveLength(1);
   }
   expect(commentRequests(server)).toHaveLength(2);
-  expect(
-    reassignRequests(server)
-      .map((r) => r.path.match(/ACME-\d/)?.[0])
-      .sort(),
-  ).toEqual(['ACME-1', 'ACME-2']);
+  // One reassign each, to the person chosen in that tab.
+  expect(reassignRequests(server).map(reassignedTo).sort()).toEqual(
+    ['5b10ac8d82e05b22cc7d4ef5', '712020:2f3c7c1e-95b1-4e6a-9f0e-3e5f1b7a8c11'].sort(),
+  );
+  expect(server.jira.issue('ACME-1')?.assigneeId).toBe('5b10ac8d82e05b22cc7d4ef5');
+  expect(server.jira.issue('ACME-2')?.assigneeId).toBe('712020:2f3c7c1e-95b1-4e6a-9f0e-3e5f1b7a8c11');
   await expect
     .poll(async () => (await storedEvents(ext.context)).map((e) => e.outcome))
     .toEqual(['completed', 'completed']);

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { startHostServer } from '../e2e/fixtures/host-server.ts';
 import { checklist, fillChecklist, GOOD_ANSWERS } from '../e2e/support/checklist.ts';
+import { chooseJiraAssignee } from '../e2e/support/jira.ts';
 import { launchWithExtension } from '../e2e/support/launch.ts';
 
 const SIZE = { width: 1280, height: 800 };
@@ -36,8 +37,7 @@ const { context, extensionId } = await launchWithExtension({ hostPort: server.po
 try {
   const jira = await newPage(context);
   await jira.goto('https://acme.atlassian.net/browse/ACME-1');
-  await jira.locator('[data-testid="issue.views.field.user.assignee"]').first().click();
-  await jira.getByRole('menuitemcheckbox', { name: 'Bob Chen' }).click();
+  await chooseJiraAssignee(jira, 'Bob Chen');
   await shootChecklist(jira, '1-jira-checklist.png');
 
   const zendesk = await newPage(context);
