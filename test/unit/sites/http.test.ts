@@ -11,9 +11,13 @@ function answer(status: number, body: string, headers: Record<string, string> = 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('sendJson', () => {
-  it('succeeds on a 2xx JSON answer', async () => {
-    answer(201, '{"id":"1"}', { 'content-type': 'application/json' });
-    expect(await sendJson('/x', { method: 'POST' })).toEqual({ ok: true });
+  it('succeeds on a 2xx JSON answer, with the id of what the host created', async () => {
+    answer(201, '{"id":"10100","body":{}}', { 'content-type': 'application/json' });
+    expect(await sendJson('/x', { method: 'POST' })).toEqual({ ok: true, createdId: '10100' });
+    answer(200, '{"ticket":{"id":101}}', { 'content-type': 'application/json' });
+    expect(await sendJson('/x', { method: 'PUT' })).toEqual({ ok: true });
+    answer(200, '');
+    expect(await sendJson('/x', { method: 'PUT' })).toEqual({ ok: true });
   });
 
   it('treats a login page served as 200 text/html as logged out, never as success', async () => {
