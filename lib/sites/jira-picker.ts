@@ -15,9 +15,11 @@ export const ASSIGNEE_OPTION = '[id^="react-select-assignee-option-"]';
 const INPUT = 'input[id^="react-select-assignee"][role="combobox"], #react-select-assignee-input';
 /** What opens the edit view: the read view's button ("<Name> - edit Assignee"), newest first. */
 const EDIT_TRIGGER = [
-  '[aria-label$="edit Assignee"]', // issue view and list view, 2026 live capture (list view)
+  '[aria-label$="edit Assignee" i]', // issue view and list view, 2026 live capture (list view)
   '[data-testid$="read-view-container.ui.container"]',
 ];
+/** "Assign to me" sits in the same field and must never be taken for the read view. */
+const ASSIGN_TO_ME = '[data-testid$="assign-to-me"], [data-testid$="assign-to-me.link"]';
 
 const STEP_MS = 20;
 const OPEN_TIMEOUT_MS = 3000;
@@ -64,14 +66,21 @@ async function waitFor<T>(find: () => T | null, timeoutMs: number): Promise<T | 
   }
 }
 
-/** The Assignee read view's trigger; the aria label alone still finds it when the test ids change. */
+/**
+ * The Assignee read view's trigger: a known one, else the field's own button (a click must land on the
+ * element that handles it, not on a container around it). The aria label alone still finds it when the
+ * test ids change.
+ */
 function editTrigger(): Element | null {
   const field = document.querySelector(FIELD) ?? document.querySelector(VALUE)?.parentElement;
   for (const selector of EDIT_TRIGGER) {
     const found = field?.querySelector(selector);
     if (found) return found;
   }
-  return field?.querySelector(VALUE) ?? document.querySelector(EDIT_TRIGGER[0] ?? '');
+  const button = [...(field?.querySelectorAll('button, [role="button"]') ?? [])].find(
+    (candidate) => !candidate.closest(ASSIGN_TO_ME),
+  );
+  return button ?? document.querySelector(EDIT_TRIGGER[0] ?? '') ?? field?.querySelector(VALUE) ?? null;
 }
 
 /** Types as a person would, so that react-select (which tracks the value it rendered) sees a change. */
