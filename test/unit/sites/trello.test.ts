@@ -1,0 +1,145 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LiveSettings } from '../../../lib/guard/live-settings';
+import type { RecognizedAction } from '../../../lib/sites/adapter';
+import { createTrelloAdapter } from '../../../lib/sites/trello';
+import { DEFAULT_TRELLO_RULES } from '../../../lib/sites/trello-rules';
+
+// The Trello adapter's closer look at a member click (confirm, enrich) when Trello's API does not help:
+// whatever fails, a change that may be a handoff shows the checklist with what the page shows.
+
+const ALICE = { id: 'a1', fullName: 'Alice Park', username: 'alicepark' };
+const BOB = { id: 'b2', fullName: 'Bob Chen', username: 'bobchen' };
+const CARD = {
+  id: 'c0ffee',
+  name: 'Refund not received',
+  shortLink: 'Xy12Ab34',
+  idMembers: [ALICE.id],
+  idList: 'l1',
+  idBoard: 'bd',
+};
+
+const settings: LiveSettings = {
+  ready: async () => undefined,
+  loaded: () => true,
+  current: () => ({ enforcement: {}, trello: DEFAULT_TRELLO_RULES }),
+  enforcement: () => 'block',
+  stop: () => undefined,
+};
+
+function page() {
+  history.replaceState(null, '', '/c/Xy12Ab34/1-refund-not-received');
+  document.body.innerHTML = `
+    <div data-testid="card-back-panel">
+      <h2 data-testid="card-back-name">Refund not received</h2>
+      <div data-testid="card-back-members-container"></div>
+      <button data-testid="choose-member-item-add-member-button">
+        <img title="Bob Chen (bobchen)" alt="Bob Chen (bobchen)"><span>Bob Chen</span><span>bobchen</span>
+      </button>
+    </div>`;
+}
+
+/** Trello's API as the page's session sees it; a path prefix maps to a JSON body or a status. */
+function api(answers: Record<string, unknown>) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      const match = Object.keys(answers)
+        .sort((a, b) => b.length - a.length)
+        .find((prefix) => url.startsWith(prefix));
+      const answer = match === undefined ? 404 : answers[match];
+      if (typeof answer === 'number') return new Response('', { status: answer });
+      return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
+    }),
+  );
+}
+
+function clickMember(): RecognizedAction {
+  const target = document.querySelector(
+    '[data-testid="choose-member-item-add-member-button"] span',
+  ) as Element;
+  const event = new MouseEvent('click', { bubbles: true, button: 0 });
+  Object.defineProperty(event, 'composedPath', { value: () => [target] });
+  const recognized = createTrelloAdapter(settings).recognize(event);
+  if (!recognized || recognized === 'part-of-commit') throw new Error('not an action');
+  return recognized;
+}
+
+beforeEach(page);
+afterEach(() => vi.unstubAllGlobals());
+
+describe('Trello: a member clicked in the popover', () => {
+  it('with everything readable: a handoff to the member, from the current user', async () => {
+    api({ '/1/members/me': ALICE, '/1/cards/': CARD, '/1/boards/bd/members': [ALICE, BOB] });
+    const action = clickMember();
+    expect(await action.confirm?.()).toBe(true);
+    expect(await action.enrich?.()).toMatchObject({
+      ticketKey: 'Xy12Ab34',
+      title: 'Refund not received',
+      from: { id: ALICE.id, name: 'Alice Park' },
+      to: { id: BOB.id, name: 'Bob Chen' },
+    });
+  });
+
+  it('the card cannot be read: still a handoff, titled and named as the page shows', async () => {
+    api({ '/1/members/me': ALICE, '/1/cards/': 500, '/1/boards/': 500 });
+    const action = clickMember();
+    expect(await action.confirm?.()).toBe(true);
+    expect(await action.enrich?.()).toMatchObject({ title: 'Refund not received', to: { name: 'Bob Chen' } });
+  });
+
+  it('the current user cannot be read: still a handoff', async () => {
+    api({ '/1/members/me': 401, '/1/cards/': CARD, '/1/boards/bd/members': [ALICE, BOB] });
+    const action = clickMember();
+    expect(await action.confirm?.()).toBe(true);
+    expect((await action.enrich?.())?.to).toMatchObject({ name: 'Bob Chen' });
+  });
+
+  it('the member is not among the board members read: still a handoff, to the name shown', async () => {
+    api({ '/1/members/me': ALICE, '/1/cards/': CARD, '/1/boards/bd/members': [ALICE] });
+    const action = clickMember();
+    expect(await action.confirm?.()).toBe(true);
+    expect((await action.enrich?.())?.to).toEqual({ name: 'Bob Chen' });
+  });
+
+  it('fetch itself throws (offline): still a handoff, with what the page shows', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const action = clickMember();
+    expect(await action.confirm?.()).toBe(true);
+    expect(await action.enrich?.()).toMatchObject({ ticketKey: 'Xy12Ab34', title: 'Refund not received' });
+  });
+
+  it('the member is already on the card and the rules do not count removing others: not a handoff', async () => {
+    api({
+      '/1/members/me': ALICE,
+      '/1/cards/': { ...CARD, idMembers: [ALICE.id, BOB.id] },
+      '/1/boards/bd/members': [ALICE, BOB],
+    });
+    expect(await clickMember().confirm?.()).toBe(false);
+  });
+
+  it('landed: the card has the member once the change went through, and not before', async () => {
+    let members = [ALICE.id];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const body = url.startsWith('/1/members/me')
+          ? ALICE
+          : url.startsWith('/1/boards/')
+            ? [ALICE, BOB]
+            : { ...CARD, idMembers: members };
+        return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const action = clickMember();
+    await action.confirm?.();
+    expect(await action.landed?.()).toBe(false);
+    members = [ALICE.id, BOB.id];
+    expect(await action.landed?.()).toBe(true);
+  });
+});
