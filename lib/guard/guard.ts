@@ -318,19 +318,16 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
       .then((context) => {
         deciding = false;
         if (!context) return settle('release')();
-        // The page's own request goes once: a retry after the host refused it waits on the same answer.
-        let released: Promise<Outcome> | null = null;
         return startHold({
           via: 'network',
           tickets: message.match.tickets,
           context,
+          // The page's request goes out, and again on each retry after the host refused it: the page
+          // gets a refusal only if the user gives up (abort), and then it shows its own error.
           release: () => {
-            released ??= (() => {
-              const answer = answerFor(message.id);
-              settle('release')();
-              return awaitOutcome(answer);
-            })();
-            return released;
+            const answer = answerFor(message.id);
+            toMain({ kind: 'release', id: message.id, retryable: true });
+            return awaitOutcome(answer);
           },
           abort: settle('fail'),
         });

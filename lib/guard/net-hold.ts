@@ -26,7 +26,10 @@ const ACK_TIMEOUT_MS = 1500;
 export function installNetHold(win: Window & typeof globalThis, matcher: RequestMatcher): void {
   const channel = new MessageChannel();
   const port = channel.port1;
-  const waiting = new Map<string, { decide: (decision: Decision) => void; acked: boolean }>();
+  const waiting = new Map<
+    string,
+    { decide: (decision: Decision, retryable: boolean) => void; acked: boolean }
+  >();
   let connected = false;
 
   let watchdog: number | undefined;
@@ -37,7 +40,7 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
     connected = false;
     clearInterval(watchdog);
     watchdog = undefined;
-    for (const held of waiting.values()) held.decide('fail');
+    for (const held of waiting.values()) held.decide('fail', false);
     waiting.clear();
     for (const frame of win.document.querySelectorAll(FRAME_SELECTOR)) frame.remove();
   }
@@ -59,8 +62,9 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
       const held = waiting.get(message.id);
       if (held) held.acked = true;
     } else {
-      waiting.get(message.id)?.decide(message.kind);
+      const held = waiting.get(message.id);
       waiting.delete(message.id);
+      held?.decide(message.kind, message.kind === 'release' && message.retryable === true);
     }
   };
   win.postMessage({ baton: PORT_HANDOVER }, '*', [channel.port2]);
@@ -69,8 +73,15 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
   function hold(method: string, url: URL, match: ReassignMatch): Held | null {
     if (!connected) return null;
     const id = crypto.randomUUID();
+    let retryable = false;
     const decision = new Promise<Decision>((resolve) => {
-      const held = { decide: resolve, acked: false };
+      const held = {
+        decide: (decided: Decision, canRetry: boolean) => {
+          retryable = canRetry;
+          resolve(decided);
+        },
+        acked: false,
+      };
       waiting.set(id, held);
       setTimeout(() => {
         if (held.acked || !waiting.has(id)) return;
@@ -80,9 +91,11 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
       const message: ToIsolated = { kind: 'held', id, method, url: url.href, match };
       port.postMessage(message);
     });
-    const answered = (status: number) => {
+    const answered = (status: number): Promise<Decision> => {
       const message: ToIsolated = { kind: 'answered', id, status };
       port.postMessage(message);
+      if (!retryable || !connected || (status >= 200 && status < 300)) return Promise.resolve('fail');
+      return new Promise<Decision>((resolve) => waiting.set(id, { decide: resolve, acked: true }));
     };
     return { decision, answered };
   }
@@ -93,8 +106,11 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
 
 interface Held {
   decision: Promise<Decision>;
-  /** Reports how the released request was answered. */
-  answered(status: number): void;
+  /**
+   * Reports how the released request was answered. Then 'release': send it again (the user retried
+   * after the host refused); 'fail': the page gets this answer.
+   */
+  answered(status: number): Promise<Decision>;
 }
 type Hold = (method: string, url: URL, match: ReassignMatch) => Held | null;
 
@@ -128,16 +144,18 @@ function wrapFetch(win: Window & typeof globalThis, matcher: RequestMatcher, hol
     const held = match ? hold(method, url, match) : null;
     if (!held) return original.call(win, input, init);
     if ((await held.decision) === 'fail') throw new TypeError('Failed to fetch');
-    return original.call(win, input, init).then(
-      (response) => {
-        held.answered(response.status);
-        return response;
-      },
-      (error: unknown) => {
-        held.answered(0);
-        throw error;
-      },
-    );
+    // A Request's body can be read once: a copy stays for sending again after a refusal.
+    const pristine = input instanceof Request ? input.clone() : null;
+    for (;;) {
+      const sent = await original.call(win, pristine ? pristine.clone() : input, init).then(
+        (response) => ({ response, status: response.status }),
+        (error: unknown) => ({ error, status: 0 }),
+      );
+      if ((await held.answered(sent.status)) === 'fail') {
+        if ('response' in sent) return sent.response;
+        throw sent.error;
+      }
+    }
   }
   const fetch = function fetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
@@ -173,7 +191,10 @@ function wrapXhr(win: Window & typeof globalThis, matcher: RequestMatcher, hold:
       if (!held) return originalSend.call(this, body);
       return held.decision.then((d) => {
         if (d === 'fail') return failXhr(this);
-        this.addEventListener('loadend', () => held.answered(this.status), { once: true });
+        // An XHR cannot be sent twice: a retry after a refusal gets the same answer again.
+        const report = (again: Decision): unknown =>
+          again === 'release' ? held.answered(this.status).then(report) : undefined;
+        this.addEventListener('loadend', () => void held.answered(this.status).then(report), { once: true });
         return originalSend.call(this, body);
       });
     });

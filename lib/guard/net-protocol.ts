@@ -33,7 +33,9 @@ export type ToMain =
   | { kind: 'alive' }
   | { kind: 'idle' }
   | { kind: 'ack'; id: string }
-  | { kind: 'release'; id: string }
+  // retryable: the guard waits on the answer; if the host refuses, the page does not get that answer
+  // until the guard says: 'release' again (send it once more) or 'fail' (hand the refusal over).
+  | { kind: 'release'; id: string; retryable?: boolean }
   | { kind: 'fail'; id: string };
 
 type Guard<T> = (value: unknown) => value is T;
@@ -80,7 +82,9 @@ export const isToMain: Guard<ToMain> = (value): value is ToMain =>
     value.kind === 'bye' ||
     value.kind === 'alive' ||
     value.kind === 'idle' ||
-    ((value.kind === 'ack' || value.kind === 'release' || value.kind === 'fail') && isString(value.id, 100)));
+    ((value.kind === 'ack' || value.kind === 'release' || value.kind === 'fail') &&
+      isString(value.id, 100) &&
+      (value.retryable === undefined || typeof value.retryable === 'boolean')));
 
 /** The isolated side of the handover: the first port handed over on this window, taken before the page sees it. */
 export function acceptPort(win: Window, signal: AbortSignal, onPort: (port: MessagePort) => void): void {

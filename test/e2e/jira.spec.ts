@@ -473,7 +473,7 @@ test('a reassign Jira refuses: the dialog says so, nothing counts as done, and R
   await expect(popup.getByRole('status', { name: 'Handoffs' })).toHaveText('1');
 });
 
-test('a reassign request held by the network net and refused with 400 is reported with its status, not counted', async ({
+test('a reassign request held by the network net and refused with 400: the page waits while the user retries, and gets the success', async ({
   ext,
   page,
   server,
@@ -488,11 +488,40 @@ test('a reassign request held by the network net and refused with 400 is reporte
   await fillChecklist(dialog);
   await dialog.getByRole('button', { name: 'Complete handoff' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Jira refused it (HTTP 400)');
-  expect((await sent).status).toBe(400);
-  expect(commentRequests(server)).toHaveLength(1);
   const popup = await ext.context.newPage();
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   await expect(popup.getByRole('status', { name: 'Handoffs' })).toHaveText('0');
+
+  await page.bringToFront();
+  await dialog.getByRole('button', { name: 'Retry the reassign' }).click();
+  await expect(dialog).toBeHidden();
+  // The page's own request was sent again and answered: its code sees the success, not the refusal.
+  expect((await sent).status).toBe(204);
+  expect(server.jira.issue('ACME-1')?.assigneeId).toBe(BOB);
+  expect(commentRequests(server)).toHaveLength(1);
+  expect(server.requests({ method: 'PUT', path: /\/assignee$/ }).map((r) => r.status)).toEqual([400, 204]);
+  await popup.reload();
+  await expect(popup.getByRole('status', { name: 'Handoffs' })).toHaveText('1');
+});
+
+test('a held reassign the host refused, then cancelled: the page gets the refusal and the comment is taken back', async ({
+  page,
+  server,
+}) => {
+  await page.goto(ISSUE);
+  server.failNext('PUT', /\/assignee$/, { status: 500, body: '{"errorMessages":["Internal server error"]}' });
+  const sent = pageApi(page, '__jiraReplica', 'PUT', '/rest/api/3/issue/ACME-1/assignee', { accountId: BOB });
+  const dialog = checklist(page);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Jira refused it (HTTP 500)');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect((await sent).status).toBe(500);
+  await expect
+    .poll(() => server.jira.comments('ACME-1').filter((c) => c.text.includes('baton:v1')).length)
+    .toBe(0);
+  expect(server.jira.issue('ACME-1')?.assigneeId).toBe(ALICE);
 });
 
 test('Cancel and Escape while the comment is posting change nothing: the handoff completes once', async ({
