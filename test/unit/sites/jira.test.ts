@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RecognizedAction } from '../../../lib/sites/adapter';
 import { createJiraAdapter } from '../../../lib/sites/jira';
+import { stubHostApi } from '../support/host-api';
 
 const ME = '5b10a2844c20165700ede21g';
 const ALICE = { accountId: ME, displayName: 'Alice Park' };
@@ -58,24 +59,6 @@ function action(recognized: ReturnType<ReturnType<typeof createJiraAdapter>['rec
   return recognized;
 }
 
-/** Jira's REST API as the page's session sees it; `answers` maps a path prefix to a JSON body or a status. */
-function api(answers: Record<string, unknown>) {
-  const calls: string[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string) => {
-      calls.push(url);
-      const match = Object.keys(answers)
-        .sort((a, b) => b.length - a.length)
-        .find((prefix) => url.startsWith(prefix));
-      const answer = match === undefined ? 404 : answers[match];
-      if (typeof answer === 'number') return new Response('', { status: answer });
-      return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
-    }),
-  );
-  return calls;
-}
-
 const issue = (assignee: unknown) => ({ key: 'ACME-1', fields: { summary: 'Checkout fails', assignee } });
 
 beforeEach(() => {
@@ -104,7 +87,7 @@ describe('Jira adapter: the Assignee picker (react-select)', () => {
 
   it('enrich resolves the name through the assignable search and reads From from Jira itself', async () => {
     openPicker();
-    const calls = api({
+    const calls = stubHostApi({
       '/rest/api/3/issue/ACME-1': issue(ALICE),
       '/rest/api/3/user/assignable/search': [BOB, { accountId: 'x', displayName: 'Bobby Chen' }],
     });
@@ -120,7 +103,10 @@ describe('Jira adapter: the Assignee picker (react-select)', () => {
 
   it('namesakes are told apart by the account id in a custom avatar', async () => {
     openPicker();
-    api({ '/rest/api/3/issue/ACME-1': issue(ALICE), '/rest/api/3/user/assignable/search': [BOB, OTHER_BOB] });
+    stubHostApi({
+      '/rest/api/3/issue/ACME-1': issue(ALICE),
+      '/rest/api/3/user/assignable/search': [BOB, OTHER_BOB],
+    });
     const chosen = action(createJiraAdapter().recognize(click(q('#react-select-assignee-option-2'))));
     expect((await chosen.enrich?.())?.to).toEqual({ id: OTHER_BOB.accountId, name: 'Bob Chen' });
   });
@@ -130,7 +116,7 @@ describe('Jira adapter: the Assignee picker (react-select)', () => {
     adapter.recognize(pointerdown(q('[aria-label$="edit Assignee"]')));
     openPicker();
     q('#react-select-assignee-option-2 img').removeAttribute('src');
-    api({ '/rest/api/3/': 500 });
+    stubHostApi({ '/rest/api/3/': 500 });
     const chosen = action(adapter.recognize(click(q('#react-select-assignee-option-2'))));
     const context = await chosen.enrich?.();
     expect(context?.from).toEqual({ name: 'Alice Park' });
@@ -139,7 +125,7 @@ describe('Jira adapter: the Assignee picker (react-select)', () => {
 
   it('the "(Assign to me)" suffix is not part of the name; "Unassigned" is a reassign to nobody', async () => {
     openPicker();
-    api({ '/rest/api/3/issue/ACME-1': issue(BOB), '/rest/api/3/user/assignable/search': [ALICE] });
+    stubHostApi({ '/rest/api/3/issue/ACME-1': issue(BOB), '/rest/api/3/user/assignable/search': [ALICE] });
     const adapter = createJiraAdapter();
     const me = action(adapter.recognize(click(q('#react-select-assignee-option-1'))));
     expect(me.context.to).toEqual({ name: 'Alice Park' });
@@ -201,7 +187,7 @@ describe('Jira adapter: other reassigns', () => {
   });
 
   it('a held request is described from Jira: From is the issue’s assignee, To the account it names', async () => {
-    api({
+    stubHostApi({
       '/rest/api/3/issue/ACME-1': issue(ALICE),
       [`/rest/api/3/user?accountId=${BOB.accountId}`]: BOB,
     });
@@ -213,7 +199,7 @@ describe('Jira adapter: other reassigns', () => {
   });
 
   it('a held request Jira cannot describe is still described, from the page and the request', async () => {
-    api({ '/rest/api/3/': 500 });
+    stubHostApi({ '/rest/api/3/': 500 });
     const context = await createJiraAdapter().describeRequest({ tickets: ['ACME-1'], toId: BOB.accountId });
     expect(context).toMatchObject({
       ticketKey: 'ACME-1',

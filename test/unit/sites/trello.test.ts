@@ -4,6 +4,7 @@ import type { LiveSettings } from '../../../lib/guard/live-settings';
 import type { RecognizedAction } from '../../../lib/sites/adapter';
 import { createTrelloAdapter } from '../../../lib/sites/trello';
 import { DEFAULT_TRELLO_RULES } from '../../../lib/sites/trello-rules';
+import { stubHostApi } from '../support/host-api';
 
 // The Trello adapter's closer look at a member click (confirm, enrich) when Trello's API does not help:
 // whatever fails, a change that may be a handoff shows the checklist with what the page shows.
@@ -39,21 +40,6 @@ function page() {
     </div>`;
 }
 
-/** Trello's API as the page's session sees it; a path prefix maps to a JSON body or a status. */
-function api(answers: Record<string, unknown>) {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string) => {
-      const match = Object.keys(answers)
-        .sort((a, b) => b.length - a.length)
-        .find((prefix) => url.startsWith(prefix));
-      const answer = match === undefined ? 404 : answers[match];
-      if (typeof answer === 'number') return new Response('', { status: answer });
-      return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
-    }),
-  );
-}
-
 function clickMember(): RecognizedAction {
   const target = document.querySelector(
     '[data-testid="choose-member-item-add-member-button"] span',
@@ -70,7 +56,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('Trello: a member clicked in the popover', () => {
   it('with everything readable: a handoff to the member, from the current user', async () => {
-    api({ '/1/members/me': ALICE, '/1/cards/': CARD, '/1/boards/bd/members': [ALICE, BOB] });
+    stubHostApi({ '/1/members/me': ALICE, '/1/cards/': CARD, '/1/boards/bd/members': [ALICE, BOB] });
     const action = clickMember();
     expect(await action.confirm?.()).toBe(true);
     expect(await action.enrich?.()).toMatchObject({
@@ -82,21 +68,21 @@ describe('Trello: a member clicked in the popover', () => {
   });
 
   it('the card cannot be read: still a handoff, titled and named as the page shows', async () => {
-    api({ '/1/members/me': ALICE, '/1/cards/': 500, '/1/boards/': 500 });
+    stubHostApi({ '/1/members/me': ALICE, '/1/cards/': 500, '/1/boards/': 500 });
     const action = clickMember();
     expect(await action.confirm?.()).toBe(true);
     expect(await action.enrich?.()).toMatchObject({ title: 'Refund not received', to: { name: 'Bob Chen' } });
   });
 
   it('the current user cannot be read: still a handoff', async () => {
-    api({ '/1/members/me': 401, '/1/cards/': CARD, '/1/boards/bd/members': [ALICE, BOB] });
+    stubHostApi({ '/1/members/me': 401, '/1/cards/': CARD, '/1/boards/bd/members': [ALICE, BOB] });
     const action = clickMember();
     expect(await action.confirm?.()).toBe(true);
     expect((await action.enrich?.())?.to).toMatchObject({ name: 'Bob Chen' });
   });
 
   it('the member is not among the board members read: still a handoff, to the name shown', async () => {
-    api({ '/1/members/me': ALICE, '/1/cards/': CARD, '/1/boards/bd/members': [ALICE] });
+    stubHostApi({ '/1/members/me': ALICE, '/1/cards/': CARD, '/1/boards/bd/members': [ALICE] });
     const action = clickMember();
     expect(await action.confirm?.()).toBe(true);
     expect((await action.enrich?.())?.to).toEqual({ name: 'Bob Chen' });
@@ -115,7 +101,7 @@ describe('Trello: a member clicked in the popover', () => {
   });
 
   it('the member is already on the card and the rules do not count removing others: not a handoff', async () => {
-    api({
+    stubHostApi({
       '/1/members/me': ALICE,
       '/1/cards/': { ...CARD, idMembers: [ALICE.id, BOB.id] },
       '/1/boards/bd/members': [ALICE, BOB],
