@@ -230,17 +230,15 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
       return;
     }
     const release = async (): Promise<Outcome> => {
-      let answered: (status: number) => void = () => undefined;
-      const answer = new Promise<number>((resolve) => {
-        answered = resolve;
-      });
-      passes.push({
-        owns:
-          recognized.ownsRequest ??
-          ((match) => match.tickets.every((ticket) => recognized.tickets.includes(ticket))),
-        until: Date.now() + REPLAY_PASS_MS,
-        answered,
-      });
+      const answer = new Promise<number>((answered) =>
+        passes.push({
+          owns:
+            recognized.ownsRequest ??
+            ((match) => match.tickets.every((ticket) => recognized.tickets.includes(ticket))),
+          until: Date.now() + REPLAY_PASS_MS,
+          answered,
+        }),
+      );
       replaying += 1;
       try {
         await recognized.replay();

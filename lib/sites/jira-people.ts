@@ -24,6 +24,9 @@ const ACCOUNT_ID = /^(?:[0-9a-f]{24}|\d{1,8}:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}
 
 const fold = (value: string) => value.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
 
+/** Whether two names are the same as a person reads them (case, spacing and Unicode form aside). */
+export const sameName = (a: string, b: string): boolean => fold(a) === fold(b);
+
 /** The name a picker option shows, without Jira's "(Assign to me)". */
 export function shownName(person: ShownPerson): string {
   const first = person.texts.find((text) => text.replace(ASSIGN_TO_ME_SUFFIX, '').trim() !== '') ?? '';

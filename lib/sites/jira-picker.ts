@@ -1,25 +1,16 @@
 import { text } from './dom';
-import { type ShownPerson, shownName } from './jira-people';
+import { type ShownPerson, sameName, shownName } from './jira-people';
+import { any, SELECTORS } from './jira-selectors';
 import { replayClick } from './replay';
 
-// Jira Cloud's Assignee edit view: @atlaskit/user-picker, which is react-select (HOSTS.md §1a, corrected
-// 2026-12). react-select names its parts after the instance id, which the user picker sets to the field
-// id: `react-select-assignee-input`, `react-select-assignee-option-N` (N = position, so it changes as the
-// list is filtered). The edit view closes as soon as focus leaves it, so by the time a handoff is complete
-// the option the user chose is gone, and Baton opens the field again and chooses the same person.
+// Jira Cloud's Assignee edit view (react-select; see jira-selectors.ts). It closes as soon as focus leaves
+// it, so by the time a handoff is complete the option the user chose is gone, and Baton opens the field
+// again and chooses the same person.
 
-const FIELD =
-  '[data-testid$="issue-view-assignee-field.assignee"], [data-testid$="assignee-field.assignee-field"]';
-const VALUE = '[data-testid$="field.user.assignee"], [data-testid$="field.user.assignee--container"]';
-export const ASSIGNEE_OPTION = '[id^="react-select-assignee-option-"]';
-const INPUT = 'input[id^="react-select-assignee"][role="combobox"], #react-select-assignee-input';
-/** What opens the edit view: the read view's button ("<Name> - edit Assignee"), newest first. */
-const EDIT_TRIGGER = [
-  '[aria-label$="edit Assignee" i]', // issue view and list view, 2026 live capture (list view)
-  '[data-testid$="read-view-container.ui.container"]',
-];
-/** "Assign to me" sits in the same field and must never be taken for the read view. */
-const ASSIGN_TO_ME = '[data-testid$="assign-to-me"], [data-testid$="assign-to-me.link"]';
+const FIELD = any(SELECTORS.assigneeField);
+const VALUE = any(SELECTORS.assigneeValue);
+const OPTION = any(SELECTORS.assigneeOption);
+const INPUT = any(SELECTORS.assigneeInput);
 
 const STEP_MS = 20;
 const OPEN_TIMEOUT_MS = 3000;
@@ -37,18 +28,13 @@ export function optionShows(option: Element): ShownPerson {
 }
 
 export function isAssigneeOption(element: Element): boolean {
-  return (
-    element.matches(ASSIGNEE_OPTION) ||
-    (element.matches('[role="option"]') && element.closest(FIELD) !== null)
-  );
+  return element.matches(OPTION) || (element.matches('[role="option"]') && element.closest(FIELD) !== null);
 }
-
-const fold = (value: string) => value.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
 
 /** The option showing this person (by name; by avatar too where namesakes share it), or null. */
 function optionFor(name: string, avatarUrl: string | undefined): Element | null {
-  const options = [...document.querySelectorAll(ASSIGNEE_OPTION)].filter(
-    (option) => fold(shownName(optionShows(option))) === fold(name),
+  const options = [...document.querySelectorAll(OPTION)].filter((option) =>
+    sameName(shownName(optionShows(option)), name),
   );
   if (options.length > 1 && avatarUrl) {
     const same = options.find((option) => option.querySelector('img')?.getAttribute('src') === avatarUrl);
@@ -73,14 +59,14 @@ async function waitFor<T>(find: () => T | null, timeoutMs: number): Promise<T | 
  */
 function editTrigger(): Element | null {
   const field = document.querySelector(FIELD) ?? document.querySelector(VALUE)?.parentElement;
-  for (const selector of EDIT_TRIGGER) {
+  for (const selector of SELECTORS.editAssignee) {
     const found = field?.querySelector(selector);
     if (found) return found;
   }
   const button = [...(field?.querySelectorAll('button, [role="button"]') ?? [])].find(
-    (candidate) => !candidate.closest(ASSIGN_TO_ME),
+    (candidate) => !candidate.closest(any(SELECTORS.assignToMe)),
   );
-  return button ?? document.querySelector(EDIT_TRIGGER[0] ?? '') ?? field?.querySelector(VALUE) ?? null;
+  return button ?? document.querySelector(any(SELECTORS.editAssignee)) ?? field?.querySelector(VALUE) ?? null;
 }
 
 /** Types as a person would, so that react-select (which tracks the value it rendered) sees a change. */
@@ -108,7 +94,7 @@ export async function chooseAssignee(person: ShownPerson): Promise<void> {
     if (!input) throw new Error('The Assignee field did not open');
     input.focus();
     // The picker lists people as it opens; a search by name only when the person is not among them.
-    const listed = await waitFor(() => document.querySelector(ASSIGNEE_OPTION), LIST_TIMEOUT_MS);
+    const listed = await waitFor(() => document.querySelector(OPTION), LIST_TIMEOUT_MS);
     option = listed && optionFor(name, person.avatarUrl);
     if (!option) {
       typeInto(input, name);

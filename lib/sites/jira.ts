@@ -6,32 +6,13 @@ import type { RecognizedAction, SiteAdapter } from './adapter';
 import { editable, recognizeWith, text } from './dom';
 import { getChecked, listingMentions, sendJson } from './http';
 import { type AssignableUser, matchShown, type ShownPerson, shownName } from './jira-people';
-import { ASSIGNEE_OPTION, chooseAssignee, isAssigneeOption, optionShows } from './jira-picker';
+import { chooseAssignee, isAssigneeOption, optionShows } from './jira-picker';
+import { any, SELECTORS } from './jira-selectors';
 import { replayClick, replayKey } from './replay';
 
-// Jira Cloud's issue view and board/backlog side panel. Evidence for every selector: shared/HOSTS.md §1.
-// Test ids are matched by their stable leaf ([data-testid$=…]) because prefixes differ between views.
-// Each list is newest first; older views follow as fallbacks. The Assignee edit view is in jira-picker.ts.
-const SELECTORS = {
-  assigneeField: [
-    '[data-testid$="issue-view-assignee-field.assignee"]', // issue view, 2025-26 live capture
-    '[data-testid$="assignee-field.assignee-field"]', // variant seen in one extension
-    '[data-testid$="foundation.people.assignee"]', // older issue view
-    '#assignee-val', // old issue view, Server/Data Center
-  ],
-  assigneeValue: ['[data-testid$="field.user.assignee"]', '[data-testid$="field.user.assignee--container"]'],
-  assignToMe: [
-    '[data-testid$="assignee-field.ui.assign-to-me"]', // 2025-26
-    '[data-testid$="assign-to-me.link"]', // ~2023-25
-  ],
-  person: ['[data-testid$="profilecard-trigger"]'],
-  issueKey: ['[data-testid$="breadcrumbs.current-issue.item"]'],
-  summary: ['[data-testid$="foundation.summary.heading"]'],
-} as const;
-
+// Jira Cloud's issue view and board/backlog side panel. Selectors are in jira-selectors.ts, the
+// Assignee edit view's driver in jira-picker.ts.
 const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
-
-const any = (list: readonly string[]) => list.join(', ');
 
 function keyFromLocation(): string | null {
   const browse = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)(?:\/|$)/.exec(location.pathname)?.[1];
@@ -177,15 +158,14 @@ export function createJiraAdapter(): SiteAdapter {
     return () => {
       const link = original.isConnected ? original : document.querySelector(any(SELECTORS.assignToMe));
       if (link) return act(link);
-      const meta = document.querySelector<HTMLMetaElement>('meta[name="ajs-atlassian-account-id"]');
-      return personById(meta?.content ?? '').then((me) => chooseAssignee({ texts: [me.name] }));
+      return personById(currentUserId() ?? '').then((me) => chooseAssignee({ texts: [me.name] }));
     };
   }
 
   function recognizePointer(event: MouseEvent, target: Element) {
     if (event.button !== 0 || event.type === 'pointerover') return null;
     const assignToMe = target.closest(any(SELECTORS.assignToMe));
-    const option = assignToMe ? null : target.closest(`${ASSIGNEE_OPTION}, [role="option"]`);
+    const option = assignToMe ? null : target.closest(`${any(SELECTORS.assigneeOption)}, [role="option"]`);
     if (!assignToMe && !(option && isAssigneeOption(option))) {
       if (event.type === 'pointerdown' && target.closest(any(SELECTORS.assigneeField))) noteShownAssignee();
       return null;
@@ -235,7 +215,7 @@ export function createJiraAdapter(): SiteAdapter {
     },
 
     postComment(ticketKey, body) {
-      return sendJson(`/rest/api/3/issue/${encodeURIComponent(ticketKey)}/comment`, {
+      return sendJson(`${issuePath(ticketKey)}/comment`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -248,15 +228,15 @@ export function createJiraAdapter(): SiteAdapter {
     },
 
     removeComment(ticketKey, commentId) {
-      return sendJson(
-        `/rest/api/3/issue/${encodeURIComponent(ticketKey)}/comment/${encodeURIComponent(commentId)}`,
-        { method: 'DELETE', headers: { 'X-Atlassian-Token': 'no-check' } },
-      );
+      return sendJson(`${issuePath(ticketKey)}/comment/${encodeURIComponent(commentId)}`, {
+        method: 'DELETE',
+        headers: { 'X-Atlassian-Token': 'no-check' },
+      });
     },
 
     hasComment(ticketKey, handoffId) {
       return listingMentions(
-        `/rest/api/3/issue/${encodeURIComponent(ticketKey)}/comment?orderBy=-created&maxResults=100`,
+        `${issuePath(ticketKey)}/comment?orderBy=-created&maxResults=100`,
         markerLine(handoffId),
       );
     },

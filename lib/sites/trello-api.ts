@@ -6,14 +6,15 @@ import { getChecked, listingMentions, sendJson } from './http';
 // December 2026): reads carry the session cookie alone; every write carries the `dsc` double-submit
 // cookie's value in its JSON body (in the query string Trello answers 403 "CSRF detected").
 
-const READ = { credentials: 'include' } as const;
+/** How Trello's own client reads: the session cookie, nothing else. */
+export const TRELLO_READ = { credentials: 'include' } as const;
 
 export function readTrello<T>(path: string, check: Check<T>): Promise<T | null> {
-  return getChecked(path, check, READ);
+  return getChecked(path, check, TRELLO_READ);
 }
 
 export function trelloListingMentions(path: string, text: string): Promise<boolean> {
-  return listingMentions(path, text, READ);
+  return listingMentions(path, text, TRELLO_READ);
 }
 
 /** The `dsc` cookie, which the page's script can read by design; '' when absent (Trello then refuses the write). */

@@ -3,11 +3,11 @@ import { liveSettings } from '../guard/live-settings';
 import { getJson } from './http';
 import type { ReceiverSite } from './receiver-site';
 import { createTrelloAdapter } from './trello';
+import { TRELLO_READ } from './trello-api';
 
 // Trello for the receiver's side. The current member: `GET /1/members/me`. Comments: the card's
 // `commentCard` actions (`GET /1/cards/{id}/actions?filter=commentCard`), text in markdown. Read with the
 // session cookie alone, as Trello's own client reads (shared/HOSTS.md §3b).
-const READ = { credentials: 'include' } as const;
 
 const memberSchema = z.looseObject({ id: z.string(), fullName: z.optional(z.string()) });
 const actionsSchema = z.array(
@@ -24,14 +24,14 @@ export function createTrelloReceiver(): ReceiverSite {
   return {
     id: 'trello',
     async currentUser() {
-      const me = await getJson('/1/members/me?fields=id,fullName,username', memberSchema, READ);
+      const me = await getJson('/1/members/me?fields=id,fullName,username', memberSchema, TRELLO_READ);
       return me ? { id: me.id, name: me.fullName ?? '' } : null;
     },
     async comments(card) {
       const actions = await getJson(
         `/1/cards/${encodeURIComponent(card)}/actions?filter=commentCard&limit=100`,
         actionsSchema,
-        READ,
+        TRELLO_READ,
       );
       return (
         actions?.map((action) => ({
