@@ -19,7 +19,8 @@ export type SummaryValue = { kind: 'text'; text: string } | { kind: 'links'; url
 /** What a handoff comment says, independent of the format it is posted in. Every string in it is untrusted. */
 export interface Summary {
   heading: string;
-  meta: { label: string; value: string }[];
+  /** mention: the ids of the people a line names, for a format that can notify them (Jira's wiki markup). */
+  meta: { label: string; value: string; mention?: string[] }[];
   items: { label: string; value: SummaryValue }[];
   /** Baton's own remarks about the comment (e.g. that it was cut to the host's limit), shown before the marker. */
   notes?: string[];
@@ -74,7 +75,11 @@ export function buildSummary(
     meta: [
       { label: strings.ticket, value: title ? `${ctx.ticketKey} — ${title}` : ctx.ticketKey },
       { label: strings.from, value: personName(ctx.from, strings) },
-      { label: strings.to, value: personName(ctx.to, strings) },
+      {
+        label: strings.to,
+        value: personName(ctx.to, strings),
+        ...(receiverIds(ctx.to).length > 0 ? { mention: receiverIds(ctx.to) } : {}),
+      },
     ],
     items,
     // The receiver's id (when the page gave one) lets Baton show them the handoff when they open the ticket.
