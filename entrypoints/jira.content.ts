@@ -1,6 +1,6 @@
 import { startGuard } from '../lib/guard/guard';
 import { liveSettings } from '../lib/guard/live-settings';
-import { createJiraAdapter } from '../lib/sites/jira';
+import { createJiraSiteAdapter } from '../lib/sites/jira-site';
 import { SITES } from '../lib/sites/registry';
 
 export default defineContentScript({
@@ -11,6 +11,6 @@ export default defineContentScript({
   // listeners would receive on each load. Its event on document is enough.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    startGuard(ctx, createJiraAdapter(), liveSettings());
+    startGuard(ctx, createJiraSiteAdapter(), liveSettings());
   },
 });

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { handoffContextSchema } from './checklist/context';
 import { okSchema as ok, toContent } from './content-messaging';
 import { receiverShowSchema, showAnswerSchema, toReceiver } from './receiver/to-tab';
+import { COMMENT_FORMATS } from './sites/registry';
 import { enforcementSchema, settingsSchema } from './storage/settings';
 
 // The typed message protocol between content scripts, the checklist page, the popup and the
@@ -45,6 +46,8 @@ export const heldActionSchema = z.object({
   context: handoffContextSchema,
   /** Every ticket the reassign changes (more than one for a bulk edit); the comment goes on each. */
   tickets: z.array(z.string()).check(z.minLength(1), z.maxLength(1000)),
+  /** The format the page's host takes, where it differs from the site's (Jira Data Center: wiki markup). */
+  commentFormat: z.optional(z.enum(COMMENT_FORMATS)),
 });
 export type HeldAction = z.infer<typeof heldActionSchema>;
 

@@ -5,6 +5,7 @@ import { renderAdf } from '../checklist/render-adf';
 import { renderHtml } from '../checklist/render-html';
 import { renderMarkdown } from '../checklist/render-markdown';
 import { renderText } from '../checklist/render-text';
+import { renderWiki } from '../checklist/render-wiki';
 import { buildSummary } from '../checklist/summary';
 import type { Template } from '../checklist/template';
 import type { CleanAnswers } from '../checklist/validate';
@@ -20,6 +21,7 @@ const RENDERERS: Record<CommentFormat, (summary: ReturnType<typeof buildSummary>
   adf: renderAdf,
   html: renderHtml,
   markdown: renderMarkdown,
+  wiki: renderWiki,
 };
 
 // How each format's length is counted by its host: ADF by its text, the others as sent.
@@ -27,6 +29,7 @@ const MEASURES: Record<CommentFormat, (summary: ReturnType<typeof buildSummary>)
   adf: (summary) => renderText(summary).length,
   html: (summary) => renderHtml(summary).length,
   markdown: (summary) => renderMarkdown(summary).length,
+  wiki: (summary) => renderWiki(summary).length,
 };
 
 export function renderComment(

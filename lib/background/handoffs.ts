@@ -159,7 +159,14 @@ async function queueComments(hold: Hold, template: Template, answers: CleanAnswe
   const site = isSiteId(held.site) ? SITES[held.site] : null;
   if (!site) return [];
   const handoffId = crypto.randomUUID();
-  const { body, text } = renderComment(site, template, answers, held.context, handoffId);
+  const format = held.commentFormat ?? site.commentFormat;
+  const { body, text } = renderComment(
+    { ...site, commentFormat: format },
+    template,
+    answers,
+    held.context,
+    handoffId,
+  );
   const now = Date.now();
   const entries = held.tickets.map((ticketKey) => ({
     handoffId,

@@ -63,6 +63,8 @@ interface ActiveHold {
 
 interface HoldRequest {
   via: 'ui' | 'network';
+  /** What the page needs once the handoff is recorded (see RecognizedAction.afterDone). */
+  afterDone?: () => void;
   tickets: string[];
   context: Promise<HandoffContext> | HandoffContext;
   /** Performs the reassign, and says whether the host really did it. */
@@ -127,8 +129,13 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
     hold.releasing ??= hold.request.release().catch(() => refused());
     const outcome = await hold.releasing;
     hold.releasing = null;
-    if (outcome.ok && end(id) && completes) {
-      void sendFromContent({ type: 'hold:done', holdId: id }).catch(() => undefined);
+    if (outcome.ok && end(id)) {
+      const recorded = completes
+        ? sendFromContent({ type: 'hold:done', holdId: id }).catch(() => undefined)
+        : Promise.resolve();
+      // After the answer to the background has gone too (a reload would drop it).
+      const after = hold.request.afterDone;
+      if (after) void recorded.then(() => ctx.setTimeout(after, 0));
     }
     return outcome;
   }
@@ -205,9 +212,17 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
     try {
       listen();
       const context = fitContext(await request.context);
+      const commentFormat = await adapter.commentFormat?.();
       await sendFromContent({
         type: 'hold:open',
-        held: { id, site: adapter.id, via: request.via, context, tickets: request.tickets },
+        held: {
+          id,
+          site: adapter.id,
+          via: request.via,
+          context,
+          tickets: request.tickets,
+          ...(commentFormat ? { commentFormat } : {}),
+        },
       });
     } catch {
       // The background is unreachable (e.g. the extension was just updated): leave the host as it was.
@@ -254,6 +269,7 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
         context: recognized.enrich ? recognized.enrich().catch(() => recognized.context) : recognized.context,
         release,
         abort() {},
+        ...(recognized.afterDone ? { afterDone: recognized.afterDone } : {}),
       });
     if (settings.loaded() && !recognized.confirm) {
       void hold();
@@ -318,7 +334,7 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
         if (!context) return settle('release')();
         return startHold({
           via: 'network',
-          tickets: message.match.tickets,
+          tickets: adapter.ticketsOf?.(message.match, context) ?? message.match.tickets,
           context,
           // The page's request goes out, and again on each retry after the host refused it: the page
           // gets a refusal only if the user gives up (abort), and then it shows its own error.

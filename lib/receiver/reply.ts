@@ -2,6 +2,7 @@ import { markerLine } from '../checklist/marker';
 import { renderAdf } from '../checklist/render-adf';
 import { renderHtml } from '../checklist/render-html';
 import { renderMarkdown } from '../checklist/render-markdown';
+import { renderWiki } from '../checklist/render-wiki';
 import type { Summary } from '../checklist/summary';
 import type { CommentFormat } from '../sites/registry';
 
@@ -33,5 +34,7 @@ export function renderReply(format: CommentFormat, reply: Reply): unknown {
       return renderHtml(summary);
     case 'markdown':
       return renderMarkdown(summary);
+    case 'wiki':
+      return renderWiki(summary);
   }
 }

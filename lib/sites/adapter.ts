@@ -1,6 +1,7 @@
 import type { HandoffContext } from '../checklist/context';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { PostResult } from '../messaging';
+import type { CommentFormat } from './registry';
 
 /** A reassign the UI layer stopped: what it is about, and how to perform it natively afterwards. */
 export interface RecognizedAction {
@@ -30,6 +31,8 @@ export interface RecognizedAction {
    * network net let through decides.
    */
   landed?: () => Promise<boolean>;
+  /** What the page needs once the handoff is recorded (e.g. a reload, where the host's own action is one). */
+  afterDone?: () => void;
 }
 
 export type Recognition = RecognizedAction | 'part-of-commit' | null;
@@ -37,6 +40,8 @@ export type Recognition = RecognizedAction | 'part-of-commit' | null;
 /** The only code that knows a host's DOM and API. Everything else is site-independent. */
 export interface SiteAdapter {
   id: string;
+  /** The comment format this page's host takes, when it is not the site's own (Jira Data Center). */
+  commentFormat?(): CommentFormat | undefined | Promise<CommentFormat | undefined>;
   /**
    * Synchronous, run in the capture phase for every pointer, mouse, click, key and submit event:
    * an action when the event commits a reassign, 'part-of-commit' for the other events of the same
@@ -48,6 +53,11 @@ export interface SiteAdapter {
    * handoff (e.g. a Trello member change that only adds yourself): then it goes out at once.
    */
   describeRequest(match: ReassignMatch): Promise<HandoffContext | null>;
+  /**
+   * The tickets a held request's handoff is about, when the request names them otherwise than the
+   * handoff does (Jira Data Center's forms name an issue by id). By default: the request's own.
+   */
+  ticketsOf?(match: ReassignMatch, described: HandoffContext): string[];
   postComment(ticketKey: string, body: unknown): Promise<PostResult>;
   /**
    * Takes back a comment this handoff posted, when the handoff is cancelled after its reassign failed

@@ -1,6 +1,6 @@
 import type { RequestMatcher } from '../guard/net-hold';
 import type { ReassignMatch } from '../guard/net-protocol';
-import { jsonBody as json, list, record } from './request-body';
+import { jsonBody as json, list, params, record } from './request-body';
 
 // Which Jira REST calls change an assignee (shared/HOSTS.md §1b). Loaded in the MAIN world of every
 // Jira page, so it stays small: plain checks and regular expressions (see net-protocol.ts for why).
@@ -8,6 +8,10 @@ import { jsonBody as json, list, record } from './request-body';
 const ISSUE_PATH = /\/rest\/api\/(?:2|3|latest)\/issue\/([^/?#]+)(\/assignee)?\/?$/;
 const BULK_PATH = /\/rest\/api\/(?:3|latest)\/bulk\/issues\/fields\/?$/;
 const ISSUE_KEY = /^(?:[A-Za-z][A-Za-z0-9_]*-\d+|\d+)$/;
+// Jira Data Center and Server save an assignee from their own forms (HOSTS.md §1e): the Assignee inline
+// edit posts AjaxIssueAction.jspa (`issueId`), the Assign dialog AssignIssue.jspa (`id`), both
+// form-encoded with `assignee` = a username ('' unassigned, '-1' Automatic), under Jira's context path.
+const FORM_PATH = /\/secure\/(?:AjaxIssueAction|AssignIssue)\.jspa$/;
 
 /** A user reference as Jira writes it: v3 `accountId`, v2 (Server) `name`; null unassigns. */
 function userId(user: unknown): string | null {
@@ -42,14 +46,27 @@ function matchBulk(method: string, path: string, body: string | null): ReassignM
   return edit && tickets.length > 0 ? { tickets, toId: userId(edit.user) } : null;
 }
 
+function matchForm(method: string, url: URL, body: string | null): ReassignMatch | null {
+  if (method !== 'POST' || !FORM_PATH.test(url.pathname)) return null;
+  const form = params(url, body);
+  const issue = form.issueId ?? form.id;
+  // The inline edit saves one field at a time through the same action: only an assignee is a reassign.
+  if (typeof form.assignee !== 'string' || typeof issue !== 'string' || !ISSUE_KEY.test(issue)) return null;
+  return { tickets: [issue], toId: form.assignee || null };
+}
+
 export const jiraRequestMatcher: RequestMatcher = {
   isCandidate(method, url) {
     return (
       (method === 'PUT' && ISSUE_PATH.test(url.pathname)) ||
-      (method === 'POST' && BULK_PATH.test(url.pathname))
+      (method === 'POST' && (BULK_PATH.test(url.pathname) || FORM_PATH.test(url.pathname)))
     );
   },
   match(method, url, body) {
-    return matchIssue(method, url.pathname, body) ?? matchBulk(method, url.pathname, body);
+    return (
+      matchIssue(method, url.pathname, body) ??
+      matchBulk(method, url.pathname, body) ??
+      matchForm(method, url, body)
+    );
   },
 };

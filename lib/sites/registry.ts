@@ -20,7 +20,9 @@ export const SITES = {
   { name: string; matches: readonly string[]; commentFormat: CommentFormat; commentLimit: number }
 >;
 
-export type CommentFormat = 'adf' | 'html' | 'markdown';
+export const COMMENT_FORMATS = ['adf', 'html', 'markdown', 'wiki'] as const;
+/** wiki: Jira Data Center and Server, whose REST v2 takes wiki markup where Cloud takes ADF. */
+export type CommentFormat = (typeof COMMENT_FORMATS)[number];
 export type SiteId = keyof typeof SITES;
 
 export function isSiteId(value: string): value is SiteId {

@@ -81,4 +81,48 @@ describe('Jira reassign requests', () => {
     expect(jiraRequestMatcher.isCandidate('POST', url('/rest/api/3/search'))).toBe(false);
     expect(jiraRequestMatcher.isCandidate('PUT', url('/rest/api/3/issue/ACME-1'))).toBe(true);
   });
+
+  describe('Jira Data Center forms', () => {
+    const form = (method: string, path: string, fields: Record<string, string>) => {
+      const at = new URL(path, 'https://jira.example-corp.test');
+      const body = new URLSearchParams(fields).toString();
+      return jiraRequestMatcher.isCandidate(method, at) ? jiraRequestMatcher.match(method, at, body) : null;
+    };
+
+    it('recognises the Assignee inline edit under a context path, by issue id and username', () => {
+      const inline = {
+        assignee: 'bchen',
+        issueId: '10001',
+        atl_token: 'tok',
+        singleFieldEdit: 'true',
+        fieldsToForcePresent: 'assignee',
+      };
+      expect(form('POST', '/jira/secure/AjaxIssueAction.jspa', inline)).toEqual({
+        tickets: ['10001'],
+        toId: 'bchen',
+      });
+      expect(form('POST', '/secure/AjaxIssueAction.jspa', { ...inline, assignee: '' })).toEqual({
+        tickets: ['10001'],
+        toId: null,
+      });
+    });
+
+    it("recognises the Assign dialog's submit, Automatic included", () => {
+      const dialog = { inline: 'true', decorator: 'dialog', id: '10001', assignee: '-1', comment: '' };
+      expect(form('POST', '/secure/AssignIssue.jspa', dialog)).toEqual({ tickets: ['10001'], toId: '-1' });
+    });
+
+    it('lets an inline edit of another field, and reads, through', () => {
+      expect(
+        form('POST', '/secure/AjaxIssueAction.jspa', {
+          summary: 'x',
+          issueId: '10001',
+          singleFieldEdit: 'true',
+        }),
+      ).toBeNull();
+      expect(form('GET', '/secure/AssignIssue!default.jspa', { id: '10001' })).toBeNull();
+      expect(form('POST', '/secure/AssignIssue.jspa', { id: 'not an id', assignee: 'bchen' })).toBeNull();
+      expect(form('POST', '/secure/QuickEditIssue.jspa', { issueId: '10001', assignee: 'bchen' })).toBeNull();
+    });
+  });
 });
