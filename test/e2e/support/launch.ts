@@ -48,7 +48,7 @@ export async function launchWithExtension(
       '--disable-sync',
       '--disable-quic',
       '--ignore-certificate-errors',
-      `--host-resolver-rules=MAP *.atlassian.net 127.0.0.1:${options.hostPort}, MAP *.zendesk.com 127.0.0.1:${options.hostPort}, MAP trello.com 127.0.0.1:${options.hostPort}`,
+      `--host-resolver-rules=MAP *.atlassian.net 127.0.0.1:${options.hostPort}, MAP *.zendesk.com 127.0.0.1:${options.hostPort}, MAP trello.com 127.0.0.1:${options.hostPort}, MAP jira.example-corp.test 127.0.0.1:${options.hostPort}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
