@@ -104,6 +104,7 @@ export async function showReceived(
     at: handoff.at,
     nextAction: handoff.nextAction,
     meName: request.me.name,
+    ...(request.commentFormat ? { commentFormat: request.commentFormat } : {}),
   };
   if ((await dismissedItem.get()).includes(dismissKey(banner))) return { show: false };
   await bannersItem.update((banners) => ({ ...banners, [bannerKey(tabId, handoff.handoffId)]: banner }));
@@ -157,7 +158,7 @@ export async function actOnBanner(
   const t = (key: 'receiverAckComment' | 'receiverQuestionComment' | 'receiverQuestionLabel') =>
     browser.i18n.getMessage(key, [banner.meName || browser.i18n.getMessage('receiverSomeone')]);
   const body = renderReply(
-    SITES[banner.site].commentFormat,
+    banner.commentFormat ?? SITES[banner.site].commentFormat,
     request.action === 'ack'
       ? { kind: 'ack', handoffId: request.handoffId, heading: t('receiverAckComment') }
       : {

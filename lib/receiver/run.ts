@@ -115,6 +115,7 @@ async function check(state: State, site: ReceiverSite, ticketKey: string): Promi
       nextAction: handoff.nextAction?.slice(0, 2000) ?? null,
     },
     me: { id: me.id.slice(0, 200), name: me.name.slice(0, 200) },
+    ...(site.commentFormat ? { commentFormat: site.commentFormat } : {}),
   });
   const answer = z.parse(
     showAnswerSchema,

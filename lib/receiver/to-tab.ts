@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { COMMENT_FORMATS } from '../sites/registry';
 
 // The messages the background sends to the receiver script in a tab, parsed there (zod/mini: the
 // script is injected into host pages). lib/messaging.ts builds on these same definitions.
@@ -41,6 +42,8 @@ export const receiverShowSchema = z.object({
     nextAction: z.nullable(z.string().check(z.maxLength(2000))),
   }),
   me: z.object({ id: z.string().check(z.maxLength(200)), name: z.string().check(z.maxLength(200)) }),
+  /** The format replies take on this page's host, where it differs from the site's (Jira Data Center). */
+  commentFormat: z.optional(z.enum(COMMENT_FORMATS)),
 });
 
 export const showAnswerSchema = z.object({ show: z.boolean() });

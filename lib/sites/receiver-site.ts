@@ -1,10 +1,12 @@
 import type { PostResult } from '../messaging';
 import type { Person, ThreadComment } from '../receiver/thread';
-import type { SiteId } from './registry';
+import type { CommentFormat, SiteId } from './registry';
 
 /** What the receiver's side needs from a host, read through its API with the user's own session. */
 export interface ReceiverSite {
   id: SiteId;
+  /** The format this page's host takes, where it is not the site's own (Jira Data Center: wiki). */
+  commentFormat?: CommentFormat;
   /** The signed-in user; null when the host does not say (logged out, an error). */
   currentUser(): Promise<Person | null>;
   /** The ticket's comments, newest first or not; null when they cannot be read. */

@@ -10,7 +10,8 @@ const JIRA_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
 export function ticketFromUrl(site: SiteId, url: URL): string | null {
   switch (site) {
     case 'jira': {
-      const browse = /^\/browse\/([^/]+)\/?$/.exec(url.pathname)?.[1];
+      // Data Center may serve Jira under a context path: /jira/browse/KEY.
+      const browse = /^(?:\/[^/]+)*?\/browse\/([^/]+)\/?$/.exec(url.pathname)?.[1];
       const key = browse ?? url.searchParams.get('selectedIssue');
       return key && JIRA_KEY.test(key) ? key.toUpperCase() : null;
     }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { receivedRecordSchema } from '../receiver/records';
+import { COMMENT_FORMATS } from '../sites/registry';
 import { validatedItem } from './validated-item';
 
 /** Handoffs the user received (lib/receiver/records.ts). Only the background writes it. */
@@ -15,6 +16,7 @@ export const bannerSchema = z.object({
   at: z.number(),
   nextAction: z.nullable(z.string()),
   meName: z.string(),
+  commentFormat: z.optional(z.enum(COMMENT_FORMATS)),
 });
 export type Banner = z.infer<typeof bannerSchema>;
 export const bannersItem = validatedItem(

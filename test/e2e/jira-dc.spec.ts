@@ -1,4 +1,7 @@
 import type { Page } from '@playwright/test';
+import { markerLine } from '../../lib/checklist/marker';
+import { renderWiki } from '../../lib/checklist/render-wiki';
+import type { Summary } from '../../lib/checklist/summary';
 import type { HostServer } from './fixtures/host-server.ts';
 import { DC_ORIGIN } from './fixtures/jira-dc/dc-site.ts';
 import { readableText } from './fixtures/jira-dc/wiki-renderer.ts';
@@ -198,4 +201,40 @@ test('"Assign to me" waits for the checklist, then assigns through REST v2 and s
   const assigned = server.requests({ method: 'PUT', path: /\/jira\/rest\/api\/2\/issue\/OPS-7\/assignee$/ });
   expect(assigned.map((request) => request.json)).toEqual([{ name: 'apark' }]);
   expect(comments(server)[0]?.seq).toBeLessThan(assigned[0]?.seq ?? 0);
+});
+
+test('the receiver sees a handoff on Data Center and acknowledges it with a wiki reply', async ({
+  page,
+  server,
+}) => {
+  const handoffId = 'e2e-dc-0001';
+  const summary: Summary = {
+    heading: 'Handoff',
+    meta: [
+      { label: 'Ticket', value: 'OPS-7 — Disk full on db-2' },
+      { label: 'From', value: 'Bob Chen' },
+      { label: 'To', value: 'Alice Park', mention: ['apark'] },
+    ],
+    items: [
+      {
+        label: 'Next action for the receiver',
+        value: { kind: 'text', text: 'Free space on /var (logs) *today*' },
+      },
+    ],
+    marker: markerLine(handoffId, { to: ['apark'] }),
+  };
+  server.jiraDc.seedComment('OPS-7', 'bchen', renderWiki(summary));
+  await page.goto(ISSUE);
+  const banner = page
+    .frameLocator('iframe[data-baton="receiver"]')
+    .getByRole('region', { name: 'Handoff received' });
+  await expect(banner).toContainText('Bob Chen');
+  await expect(banner).toContainText('Free space on /var (logs) *today*');
+  await banner.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(banner).toBeHidden();
+  const replies = comments(server);
+  expect(replies).toHaveLength(1);
+  const body = (replies[0]?.json as { body?: unknown } | undefined)?.body;
+  expect(typeof body).toBe('string');
+  expect(body).toContain(`baton:v1 handoff=${handoffId} re=ack`);
 });

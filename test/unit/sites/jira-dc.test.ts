@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWiki } from '../../../lib/checklist/render-wiki';
 import type { Recognition, RecognizedAction } from '../../../lib/sites/adapter';
 import { createJiraDcAdapter } from '../../../lib/sites/jira-dc';
 import { pageDeployment } from '../../../lib/sites/jira-dc-page';
+import { wikiToText } from '../../../lib/sites/jira-dc-receiver';
 import { createJiraSiteAdapter } from '../../../lib/sites/jira-site';
+import { ticketFromUrl } from '../../../lib/sites/ticket-urls';
 import { stubHostApi } from '../support/host-api';
 
 const API = '/jira/rest/api/2';
@@ -201,5 +204,28 @@ describe('Jira Data Center adapter', () => {
     dcPage();
     q('#assignee-val').remove();
     expect(createJiraDcAdapter().missingElements()).toEqual(['assignee field']);
+  });
+});
+
+describe('the receiver reading Data Center comments', () => {
+  it('reads back what a user typed from the wiki markup Baton wrote', () => {
+    const typed = '{html}<b>x</b>{html} [link|http://x] *bold* C:\\temp\\ a \\\\ b :P -gone- & &amp; 한국어';
+    const wiki = renderWiki({
+      heading: 'Handoff',
+      meta: [{ label: 'To', value: 'Alice Park', mention: ['apark'] }],
+      items: [
+        { label: 'Next action for the receiver', value: { kind: 'text', text: `${typed}\nh1. second` } },
+      ],
+      marker: 'baton:v1 handoff=abcdef-1234 to=apark',
+    });
+    expect(wikiToText(wiki)).toBe(
+      `Handoff\n\nTo: Alice Park\n\nNext action for the receiver: ${typed}\nh1. second\n\nbaton:v1 handoff=abcdef-1234 to=apark\n`,
+    );
+  });
+
+  it('finds the issue in a URL under a context path', () => {
+    expect(ticketFromUrl('jira', new URL('https://jira.example-corp.test/jira/browse/OPS-7'))).toBe('OPS-7');
+    expect(ticketFromUrl('jira', new URL('https://jira.example-corp.test/browse/OPS-7'))).toBe('OPS-7');
+    expect(ticketFromUrl('jira', new URL('https://jira.example-corp.test/jira/browse/OPS-7/x'))).toBeNull();
   });
 });
