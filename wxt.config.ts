@@ -43,7 +43,6 @@ export default defineConfig({
     host_permissions: hostPages,
     // Custom hosts (Jira Data Center, Zendesk host-mapped domains) are asked for one origin at a time.
     optional_host_permissions: ['https://*/*'],
-    storage: { managed_schema: 'managed_schema.json' },
     // Stated rather than left to the default: only the extension's own scripts, no eval, no plugins.
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
     action: { default_title: '__MSG_extName__' },
@@ -54,6 +53,10 @@ export default defineConfig({
     // Minimum versions: MAIN-world content scripts in the manifest (Chrome 111, Firefox 128),
     // scripting.registerContentScripts with `world` (Chrome 102, Firefox 128), optional_host_permissions
     // in MV3 (Firefox 128). Baton collects no data (Firefox's built-in consent, read from Firefox 140).
+    // Managed storage: Chrome reads an administrator's policy against this schema. Firefox has no such
+    // manifest key (it warns "An unexpected property was found") and takes the policy from the enterprise
+    // policies.json instead (README, "Settings and administrators").
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { arrayOf, type Check, isBoolean, isRecord, maxLength, recordOf } from '../checks';
 import { DEFAULT_TRELLO_RULES, type TrelloRules } from '../sites/trello-rules';
+import { isNoPolicy } from '../storage/no-policy';
 import type { Enforcement, Settings } from '../storage/settings';
 
 // The settings as a content script sees them, kept current without a reload: read once, then followed
@@ -80,14 +81,17 @@ export function liveSettings(): LiveSettings {
   const update = () => {
     settings = { ...local, ...policy };
   };
-  // Managed storage rejects when no policy is installed (Firefox) or the schema is absent: no policy then.
+  // Firefox rejects when no policy is installed: no policy then. Any other failure leaves the last
+  // policy the background saw in force (lib/storage/no-policy.ts).
   const readPolicy = () => {
     const answered = (managed: unknown) => {
       policy = parseContentPolicy(managed);
       managedAnswered = true;
       update();
     };
-    return browser.storage.managed.get().then(answered, () => answered({}));
+    return browser.storage.managed.get().then(answered, (error: unknown) => {
+      if (isNoPolicy(error)) answered({});
+    });
   };
   // Right after the browser starts, managed storage takes seconds to answer: the policy it last gave
   // stands in meanwhile, so the first reassign does not wait for it. Without one, it is waited for.

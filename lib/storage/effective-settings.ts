@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { settingsItem } from './items';
+import { isNoPolicy } from './no-policy';
 import {
   applyPolicy,
   type LockableKey,
@@ -24,21 +25,29 @@ const policyCacheItem = validatedItem(`local:${POLICY_CACHE_KEY}`, z.nullable(po
 
 let managedAnswered = false;
 
-/** Managed storage rejects when no policy is installed (Firefox) or the schema is absent: no policy then. */
+/** The policy managed storage gives; rejects when it fails for another reason than "no policy" (no-policy.ts). */
 async function managedPolicy(): Promise<Policy> {
-  const policy = await browser.storage.managed.get().then(parsePolicy, () => ({}));
+  const policy = await browser.storage.managed.get().then(parsePolicy, (error: unknown) => {
+    if (isNoPolicy(error)) return {};
+    throw error;
+  });
   managedAnswered = true;
   return policy;
 }
 
 export async function readPolicy(): Promise<Policy> {
-  const fresh = managedPolicy();
+  const lastSeen = () => policyCacheItem.get().catch(() => null);
+  // Managed storage failing leaves the last policy seen in force: a failure unlocks nothing.
+  const fresh = managedPolicy().catch(() => lastSeen().then((last) => last ?? {}));
   if (managedAnswered) return fresh;
-  const cached = policyCacheItem.get().catch(() => null);
+  const cached = lastSeen();
   return Promise.race([fresh, cached.then((last) => last ?? fresh)]);
 }
 
-/** Asks managed storage and keeps its answer for the next browser start; true when it differs from the last. */
+/**
+ * Asks managed storage and keeps its answer for the next browser start; true when it differs from the last.
+ * Rejects, writing nothing, when managed storage fails.
+ */
 export async function refreshPolicyCache(): Promise<boolean> {
   const [policy, last] = await Promise.all([managedPolicy(), policyCacheItem.get()]);
   if (JSON.stringify(policy) === JSON.stringify(last)) return false;

@@ -9,7 +9,7 @@ import {
   parsePolicy,
   settingsSchema,
 } from '../../../lib/storage/settings';
-import { slowManagedStorage } from '../support/slow-managed';
+import { FIREFOX_NO_POLICY, failingManagedStorage, slowManagedStorage } from '../support/slow-managed';
 
 // What a content script reads of the settings must be what the background reads of them.
 
@@ -108,6 +108,28 @@ describe('liveSettings and the policy', () => {
     const settings = liveSettings();
     await settings.ready();
     await vi.waitFor(() => expect(settings.enforcement('jira')).toBe('block'));
+    settings.stop();
+  });
+
+  it("Firefox's rejection when no policy is installed is no policy: the user's settings stand", async () => {
+    await fakeBrowser.storage.local.set({ settings: { enforcement: { jira: 'remind' } } });
+    failingManagedStorage(FIREFOX_NO_POLICY);
+    const settings = liveSettings();
+    await settings.ready();
+    expect(settings.enforcement('jira')).toBe('remind');
+    settings.stop();
+  });
+
+  it('managed storage failing otherwise leaves the last policy the background saw in force', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { enforcement: { jira: 'remind' } },
+      [POLICY_CACHE_KEY]: { enforcement: { jira: 'off' } },
+    });
+    failingManagedStorage(new Error('An unexpected error occurred'));
+    const settings = liveSettings();
+    await settings.ready();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settings.enforcement('jira')).toBe('off');
     settings.stop();
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { slowManagedStorage } from '../support/slow-managed';
+import { FIREFOX_NO_POLICY, failingManagedStorage, slowManagedStorage } from '../support/slow-managed';
 
 // Right after the browser starts, managed storage answers only after seconds; the last policy the
 // background saw stands in until then, and the background keeps it current.
@@ -61,5 +61,27 @@ describe('effectiveSettings and the policy', () => {
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
     expect(await refreshPolicyCache()).toBe(false);
     expect(set).not.toHaveBeenCalled();
+  });
+
+  it("Firefox's rejection when no policy is installed is no policy: nothing locked, and that is kept", async () => {
+    await fakeBrowser.storage.local.set({ policyCache: { enforcement: { jira: 'off' } } });
+    failingManagedStorage(FIREFOX_NO_POLICY);
+    const { effectiveSettings, refreshPolicyCache } = await load();
+    expect(await refreshPolicyCache()).toBe(true);
+    expect((await fakeBrowser.storage.local.get('policyCache')).policyCache).toEqual({});
+    expect((await effectiveSettings()).locked).toEqual([]);
+  });
+
+  it('managed storage failing otherwise unlocks nothing: the last policy seen stays, in force and kept', async () => {
+    await fakeBrowser.storage.local.set({ policyCache: { enforcement: { jira: 'off' } } });
+    failingManagedStorage(new Error('An unexpected error occurred'));
+    const { effectiveSettings, refreshPolicyCache } = await load();
+    await expect(refreshPolicyCache()).rejects.toThrow('An unexpected error occurred');
+    expect((await fakeBrowser.storage.local.get('policyCache')).policyCache).toEqual({
+      enforcement: { jira: 'off' },
+    });
+    const { settings, locked } = await effectiveSettings();
+    expect(settings.enforcement.jira).toBe('off');
+    expect(locked).toEqual(['enforcement']);
   });
 });

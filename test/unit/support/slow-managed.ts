@@ -14,3 +14,11 @@ export function slowManagedStorage(): (policy: Record<string, unknown>) => void 
   vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(pending as never);
   return (policy) => answer(policy);
 }
+
+/** Managed storage rejecting as Firefox does when no policy is installed for the add-on. */
+export const FIREFOX_NO_POLICY = new Error('Managed storage manifest not found');
+
+/** Managed storage that rejects every read with this error. Restore with vi.restoreAllMocks(). */
+export function failingManagedStorage(error: Error): void {
+  vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(error as never);
+}
