@@ -1,3 +1,4 @@
+import '../lib/zod-jitless';
 import { syncCustomHosts } from '../lib/background/custom-hosts';
 import { abandonHoldsOfTab } from '../lib/background/handoffs';
 import {

@@ -4,10 +4,6 @@ import * as z from 'zod/mini';
 // script checks what it receives by hand to these same rules (lib/guard/background-messages.ts), so the
 // scripts that load on every host page carry no zod.
 
-// Extension pages and content scripts run under a CSP without eval: zod must not try its compiled
-// parsers (it would call the Function constructor).
-z.config({ jitless: true });
-
 const id = z.string().check(z.minLength(1), z.maxLength(100));
 
 export const toContent = {

@@ -10,10 +10,6 @@ import { enforcementSchema, settingsSchema } from './storage/settings';
 // background. zod/mini because content scripts on every host page import it. Every message is parsed
 // where it is received; nothing is trusted because of where it says it comes from.
 
-// Extension pages and content scripts run under a CSP without eval: zod must not try its compiled
-// parsers (it would call the Function constructor).
-z.config({ jitless: true });
-
 const id = z.string().check(z.minLength(1), z.maxLength(100));
 const fieldId = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/));
 

@@ -1,3 +1,4 @@
+import '../../lib/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { ChecklistPage } from '../../components/checklist/checklist-page';
 import { whenShown } from '../../lib/checklist/frame-protocol';

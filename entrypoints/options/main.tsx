@@ -1,3 +1,4 @@
+import '../../lib/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { OptionsPage } from '../../components/options/options-page';
 import './style.css';

@@ -1,4 +1,5 @@
-// Evaluated first, before React loads (a side-effect import keeps its place when imports are sorted):
+import '../../lib/zod-jitless';
+// Evaluated next, before React loads (a side-effect import keeps its place when imports are sorted):
 // the storage read runs while React is set up, for the figures' 200 ms budget.
 import './first-read';
 import { createRoot } from 'react-dom/client';

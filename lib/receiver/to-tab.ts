@@ -4,8 +4,6 @@ import { COMMENT_FORMATS } from '../sites/registry';
 // The messages the background sends to the receiver script in a tab, parsed there (zod/mini: the
 // script is injected into host pages). lib/messaging.ts builds on these same definitions.
 
-z.config({ jitless: true });
-
 const id = z.string().check(z.minLength(1), z.maxLength(100));
 
 export const toReceiver = {
