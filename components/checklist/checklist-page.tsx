@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { SERVICE_HANDOFF } from '../../lib/checklist/default-template';
+import { thenTellParent } from '../../lib/checklist/frame-protocol';
 import { templateSchema } from '../../lib/checklist/template';
 import { uiLocale } from '../../lib/locale';
 import { type Response, sendToBackground } from '../../lib/messaging';
@@ -23,7 +24,9 @@ export function ChecklistPage({ holdId }: { holdId: string }) {
   }, [holdId, locale]);
 
   if (hold === null) return null;
-  const close = () => void sendToBackground('hold:cancel', { holdId }).catch(() => undefined);
+  // A request that can end the hold: once it has its answer, the frame may go (lib/guard/checklist-frame.ts).
+  const ending = <T,>(request: Promise<T>) => thenTellParent(window, request);
+  const close = () => void ending(sendToBackground('hold:cancel', { holdId })).catch(() => undefined);
   if (hold === 'missing') {
     return (
       <div className="backdrop">
@@ -54,13 +57,15 @@ export function ChecklistPage({ holdId }: { holdId: string }) {
       initialFailure={hold.failure}
       // Every change goes to the background at once: the tab may close right after a keystroke.
       onDraft={(answers) => void sendToBackground('draft:save', { holdId, answers }).catch(() => undefined)}
-      onComplete={(answers) => sendToBackground('hold:complete', { holdId, answers })}
+      onComplete={(answers) => ending(sendToBackground('hold:complete', { holdId, answers }))}
       onCancel={close}
-      onReleaseAnyway={() => void sendToBackground('hold:release-anyway', { holdId }).catch(() => undefined)}
+      onReleaseAnyway={() =>
+        void ending(sendToBackground('hold:release-anyway', { holdId })).catch(() => undefined)
+      }
       onCopy={(text) => navigator.clipboard.writeText(text)}
       onSkip={
         hold.enforcement === 'remind'
-          ? (reason) => void sendToBackground('hold:skip', { holdId, reason }).catch(() => undefined)
+          ? (reason) => void ending(sendToBackground('hold:skip', { holdId, reason })).catch(() => undefined)
           : undefined
       }
     />

@@ -1,9 +1,11 @@
 // How the content script tells a checklist frame loaded ahead of time which hold it shows: one
-// postMessage to the frame, once. A host page can post to the frame as well, but it learns nothing new
+// postMessage to the frame, once. And how the frame tells the content script that a request it sent
+// the background has its answer, so that a closed frame can go (checklist-frame.ts). A host page can post to the frame as well, but it learns nothing new
 // that way (the frame element, its URL and the hold id were always in the page's DOM), and whatever the
 // frame shows is only what the background gives it for this tab.
 
 const SHOW = 'baton:checklist-show';
+const SETTLED = 'baton:checklist-settled';
 
 export function showMessage(holdId: string): { baton: typeof SHOW; holdId: string } {
   return { baton: SHOW, holdId };
@@ -27,4 +29,17 @@ export function whenShown(win: Window, show: (holdId: string) => void): void {
     show(holdId);
   };
   win.addEventListener('message', onMessage);
+}
+
+export function settledMessage(): { baton: typeof SETTLED } {
+  return { baton: SETTLED };
+}
+
+export function isSettledMessage(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { baton?: unknown }).baton === SETTLED;
+}
+
+/** In the checklist page: a request to the background, after whose answer the parent is told it came. */
+export function thenTellParent<T>(win: Window, request: Promise<T>): Promise<T> {
+  return request.finally(() => win.parent.postMessage(settledMessage(), '*'));
 }

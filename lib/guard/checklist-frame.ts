@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { showMessage } from '../checklist/frame-protocol';
+import { isSettledMessage, showMessage } from '../checklist/frame-protocol';
 
 // The checklist is an extension page in an iframe over the host page: the page cannot read what is
 // typed (drafts stay private) nor press its buttons, its styles cannot leak either way, and keystrokes
@@ -15,6 +15,14 @@ export interface ChecklistFrame {
   show(holdId: string): void;
   /** Brings focus back to the dialog, unless it is there already. */
   focus(): void;
+  /**
+   * The dialog goes at once; the frame itself once its page has the answer to the request that ended
+   * the hold. Firefox rejects a message whose page is gone before the answer ("Promise rejected after
+   * context unloaded") and logs it as an error; a hold ended from elsewhere gets no answer, so the
+   * frame goes after a while regardless.
+   */
+  close(): void;
+  /** Removes the frame at once: one that never showed a hold. */
   remove(): void;
 }
 
@@ -33,6 +41,8 @@ const FRAME_STYLE = [
 ].join(';');
 /** Until shown: laid out (so it is ready to paint) but not seen, not reachable by pointer or keyboard. */
 const STANDBY_STYLE = `${FRAME_STYLE};visibility: hidden;pointer-events: none`;
+/** How long a closed frame waits for its page's last answer, which comes within milliseconds when it comes. */
+const SETTLE_TIMEOUT_MS = 10_000;
 
 /** Host apps re-render while the dialog is open: find the element that had focus again by its stable hooks. */
 function sameElementNow(element: HTMLElement | null): HTMLElement | null {
@@ -90,9 +100,26 @@ export function prepareChecklistFrame(title: string): ChecklistFrame {
     focus() {
       if (document.activeElement !== frame) frame.focus();
     },
+    close() {
+      frame.setAttribute('data-baton', 'checklist-closed');
+      frame.setAttribute('style', STANDBY_STYLE);
+      frame.setAttribute('aria-hidden', 'true');
+      frame.tabIndex = -1;
+      frame.inert = true;
+      sameElementNow(returnFocus)?.focus({ preventScroll: true });
+      const gone = () => {
+        window.removeEventListener('message', onMessage);
+        clearTimeout(timer);
+        frame.remove();
+      };
+      const onMessage = (event: MessageEvent) => {
+        if (event.source === frame.contentWindow && isSettledMessage(event.data)) gone();
+      };
+      window.addEventListener('message', onMessage);
+      const timer = setTimeout(gone, SETTLE_TIMEOUT_MS);
+    },
     remove() {
       frame.remove();
-      sameElementNow(returnFocus)?.focus({ preventScroll: true });
     },
   };
 }

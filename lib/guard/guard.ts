@@ -106,7 +106,7 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
     const hold = active;
     active = null;
     hold.unwatch();
-    hold.frame.remove();
+    hold.frame.close();
     planStandby();
     return hold;
   }
