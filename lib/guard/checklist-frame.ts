@@ -62,7 +62,10 @@ export function prepareChecklistFrame(title: string): ChecklistFrame {
   frame.title = title;
   frame.setAttribute('data-baton', 'checklist-standby');
   frame.setAttribute('style', STANDBY_STYLE);
-  frame.setAttribute('allow', 'clipboard-write');
+  // Copy summary writes to the clipboard from the frame: Chrome lets a cross-origin frame do that only
+  // when its parent delegates the permission. Firefox has no such policy feature (it allows a write on a
+  // click anyway) and warns about every frame that names it.
+  if (!import.meta.env.FIREFOX) frame.setAttribute('allow', 'clipboard-write');
   frame.setAttribute('aria-hidden', 'true');
   frame.tabIndex = -1;
   frame.inert = true;
