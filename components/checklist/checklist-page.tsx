@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { SERVICE_HANDOFF } from '../../lib/checklist/default-template';
-import { thenTellParent } from '../../lib/checklist/frame-protocol';
+import { pageRequests } from '../../lib/checklist/frame-protocol';
 import { templateSchema } from '../../lib/checklist/template';
 import { uiLocale } from '../../lib/locale';
 import { type Response, sendToBackground } from '../../lib/messaging';
@@ -9,6 +9,10 @@ import { translate } from '../translate';
 import { ChecklistDialog } from './checklist-dialog';
 
 type Loaded = Extract<Response<'hold:get'>, { found: true }>;
+
+// The frame goes once the request that ended the hold, and every other still waiting, has its answer
+// (lib/guard/checklist-frame.ts).
+const { tracked, ending } = pageRequests(window);
 
 /** The extension page framed over the host: loads the held reassign, saves the draft as the user types. */
 export function ChecklistPage({ holdId }: { holdId: string }) {
@@ -24,8 +28,6 @@ export function ChecklistPage({ holdId }: { holdId: string }) {
   }, [holdId, locale]);
 
   if (hold === null) return null;
-  // A request that can end the hold: once it has its answer, the frame may go (lib/guard/checklist-frame.ts).
-  const ending = <T,>(request: Promise<T>) => thenTellParent(window, request);
   const close = () => void ending(sendToBackground('hold:cancel', { holdId })).catch(() => undefined);
   if (hold === 'missing') {
     return (
@@ -56,7 +58,9 @@ export function ChecklistPage({ holdId }: { holdId: string }) {
       draftRestored={hold.draft !== null && Object.values(hold.draft).some((value) => value.trim() !== '')}
       initialFailure={hold.failure}
       // Every change goes to the background at once: the tab may close right after a keystroke.
-      onDraft={(answers) => void sendToBackground('draft:save', { holdId, answers }).catch(() => undefined)}
+      onDraft={(answers) =>
+        void tracked(sendToBackground('draft:save', { holdId, answers })).catch(() => undefined)
+      }
       onComplete={(answers) => ending(sendToBackground('hold:complete', { holdId, answers }))}
       onCancel={close}
       onReleaseAnyway={() =>

@@ -39,7 +39,25 @@ export function isSettledMessage(data: unknown): boolean {
   return typeof data === 'object' && data !== null && (data as { baton?: unknown }).baton === SETTLED;
 }
 
-/** In the checklist page: a request to the background, after whose answer the parent is told it came. */
-export function thenTellParent<T>(win: Window, request: Promise<T>): Promise<T> {
-  return request.finally(() => win.parent.postMessage(settledMessage(), '*'));
+/**
+ * In the checklist page: its requests to the background. Once a request that can end the hold and every
+ * request still waiting (drafts saved as the user typed) have their answers, the parent is told.
+ */
+export function pageRequests(win: Window) {
+  const waiting = new Set<Promise<unknown>>();
+  const tracked = <T>(request: Promise<T>): Promise<T> => {
+    waiting.add(request);
+    const answered = () => waiting.delete(request);
+    request.then(answered, answered);
+    return request;
+  };
+  const tellWhenAllAnswered = async () => {
+    while (waiting.size > 0) await Promise.allSettled([...waiting]);
+    win.parent.postMessage(settledMessage(), '*');
+  };
+  const ending = <T>(request: Promise<T>): Promise<T> => {
+    tracked(request).then(tellWhenAllAnswered, tellWhenAllAnswered);
+    return request;
+  };
+  return { tracked, ending };
 }
