@@ -1,7 +1,16 @@
 import type { Page } from '@playwright/test';
 import type { HostServer, RecordedRequest } from './fixtures/host-server.ts';
 import { DSC_VALUE } from './fixtures/trello/trello-site.ts';
-import { checklist, expect, fillChecklist, GOOD_ANSWERS, pageApi, test } from './support/fixtures.ts';
+import {
+  checklist,
+  expect,
+  fillChecklist,
+  GOOD_ANSWERS,
+  pageApi,
+  test,
+  trelloComments,
+  trelloMemberChanges,
+} from './support/fixtures.ts';
 
 // The service worker's own global, in evaluate callbacks that run there.
 declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
@@ -13,15 +22,8 @@ const ALICE = '5f1a0b0c0d0e0f1011121301';
 const BOB = '5f1a0b0c0d0e0f1011121302';
 const CHLOE = '5f1a0b0c0d0e0f1011121303';
 
-const memberChanges = (server: HostServer) =>
-  server
-    .requests()
-    .filter(
-      (r) =>
-        /^\/1\/cards\/[^/]+\/idMembers/.test(r.path) ||
-        (r.method === 'PUT' && /^\/1\/cards\/[^/]+$/.test(r.path) && /idMembers|idList/.test(r.body)),
-    );
-const comments = (server: HostServer) => server.requests({ method: 'POST', path: /\/actions\/comments$/ });
+const memberChanges = trelloMemberChanges;
+const comments = trelloComments;
 const handoffComments = (server: HostServer, card: string) =>
   server.trello.comments(card).filter((c) => c.text.includes('baton:v1'));
 

@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test';
 import type { HostServer } from './fixtures/host-server.ts';
-import { checklist, expect, fillChecklist, GOOD_ANSWERS, LABELS, test } from './support/fixtures.ts';
+import {
+  checklist,
+  expect,
+  fillChecklist,
+  GOOD_ANSWERS,
+  LABELS,
+  test,
+  zendeskTicketPuts,
+} from './support/fixtures.ts';
 
 const TICKET = 'https://acme.zendesk.com/agent/tickets/101';
 const BOB = 9002;
@@ -32,8 +40,7 @@ async function typeReply(page: Page, id: number, text: string) {
   await composer.pressSequentially(text);
 }
 
-const ticketPuts = (server: HostServer, id: number) =>
-  server.requests({ method: 'PUT', path: new RegExp(`^/api/v2/tickets/${id}\\.json$`) });
+const ticketPuts = zendeskTicketPuts;
 const notes = (server: HostServer, id: number) => server.zendesk.comments(id).filter((c) => !c.public);
 
 test('changing the assignee and submitting waits for the checklist; the internal note lands, then the submit', async ({
