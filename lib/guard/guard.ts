@@ -91,6 +91,8 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
   let passes: Pass[] = [];
   /** Released requests whose answer a hold is waiting for, by the MAIN script's id. */
   const answers = new Map<string, (status: number) => void>();
+  /** Every held request already taken: the same id sent again is not a second request. */
+  const heldIds = new Set<string>();
   const toMain = (message: ToMain) => port?.postMessage(message);
 
   function takePass(match: ReassignMatch): Pass | null {
@@ -294,6 +296,8 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
       answers.delete(message.id);
       return;
     }
+    if (heldIds.has(message.id)) return;
+    heldIds.add(message.id);
     toMain({ kind: 'ack', id: message.id });
     if (settings.loaded()) decideHeld(message);
     else void settings.ready().then(() => decideHeld(message));

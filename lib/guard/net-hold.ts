@@ -6,6 +6,7 @@ import {
   type ReassignMatch,
   type ToIsolated,
 } from './net-protocol';
+import { captureBuiltins, type PageBuiltins } from './page-builtins';
 
 // Runs in the page's MAIN world at document_start: wraps fetch and XMLHttpRequest so that a reassign
 // request the UI layer did not catch (shortcut, bulk edit, macro, page code) waits for the checklist.
@@ -20,45 +21,80 @@ export interface RequestMatcher {
 
 type Decision = 'release' | 'fail';
 
-/** An isolated script that does not acknowledge a held request this fast is gone: the page must not hang. */
-const ACK_TIMEOUT_MS = 1500;
+/**
+ * An isolated script that does not acknowledge a held request within this much time in which the page
+ * was free to run is gone, and the page must not hang on it. Time in which a page's long task kept the
+ * thread busy does not count: the acknowledgement waits behind that task, as the guard does.
+ */
+const ACK_WAIT_MS = 1500;
+/** A timer this late fired after a long task: the port's messages queued meanwhile are read before judging. */
+const LATE_MS = 250;
+/** Heartbeats missed in a row, on timers that fired on time, before the guard counts as gone. */
+const MISSED_BEATS = 3;
+
+/**
+ * Calls back after `ms` in which the page was free to run. A timer that fires late (a long task held the
+ * thread) is armed again, so the guard's answer, queued behind that task, arrives before it is judged.
+ */
+function afterFreeTime(page: PageBuiltins, ms: number, callback: () => void): () => void {
+  let timer: number | undefined;
+  const arm = () => {
+    const due = page.now() + ms;
+    timer = page.setTimeout(() => {
+      if (page.now() - due > LATE_MS) arm();
+      else callback();
+    }, ms);
+  };
+  arm();
+  return () => page.clearTimeout(timer);
+}
 
 export function installNetHold(win: Window & typeof globalThis, matcher: RequestMatcher): void {
-  const channel = new MessageChannel();
-  const port = channel.port1;
+  const page = captureBuiltins(win);
+  const { own: port, handed } = page.channel();
+  const send = (message: ToIsolated) => page.send(port, message);
   const waiting = new Map<
     string,
     { decide: (decision: Decision, retryable: boolean) => void; acked: boolean }
   >();
   let connected = false;
 
-  let watchdog: number | undefined;
-  let lastAlive = 0;
+  /** While a checklist is open: heartbeats seen since the last check, and checks in a row without one. */
+  let stopWatchdog: (() => void) | undefined;
+  let beatSeen = false;
+  let missed = 0;
+  function watch(): void {
+    stopWatchdog = afterFreeTime(page, HEARTBEAT_MS, () => {
+      missed = beatSeen ? 0 : missed + 1;
+      beatSeen = false;
+      if (missed >= MISSED_BEATS) disconnect();
+      else watch();
+    });
+  }
+  function stopWatching(): void {
+    stopWatchdog?.();
+    stopWatchdog = undefined;
+    missed = 0;
+  }
 
   /** The extension was updated or removed: whatever was held is left as it was, and its dialog goes. */
   function disconnect() {
     connected = false;
-    clearInterval(watchdog);
-    watchdog = undefined;
+    stopWatching();
     for (const held of waiting.values()) held.decide('fail', false);
     waiting.clear();
     for (const frame of win.document.querySelectorAll(FRAME_SELECTOR)) frame.remove();
   }
 
-  port.onmessage = (event: MessageEvent) => {
-    const message: unknown = event.data;
+  page.receive(port, (message: unknown) => {
     if (!isToMain(message)) return;
     if (message.kind === 'hello') connected = true;
     else if (message.kind === 'bye') disconnect();
     else if (message.kind === 'alive') {
-      lastAlive = Date.now();
-      watchdog ??= win.setInterval(() => {
-        if (Date.now() - lastAlive > 3 * HEARTBEAT_MS) disconnect();
-      }, HEARTBEAT_MS);
-    } else if (message.kind === 'idle') {
-      clearInterval(watchdog);
-      watchdog = undefined;
-    } else if (message.kind === 'ack') {
+      beatSeen = true;
+      if (!stopWatchdog) watch();
+    } else if (message.kind === 'idle') stopWatching();
+    else if (message.kind === 'ack') {
       const held = waiting.get(message.id);
       if (held) held.acked = true;
     } else {
@@ -66,13 +102,13 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
       waiting.delete(message.id);
       held?.decide(message.kind, message.kind === 'release' && message.retryable === true);
     }
-  };
-  win.postMessage({ baton: PORT_HANDOVER }, '*', [channel.port2]);
+  });
+  page.handOver({ baton: PORT_HANDOVER }, handed);
 
   /** Null when nobody guards the page (then the request goes out as if Baton were not there). */
   function hold(method: string, url: URL, match: ReassignMatch): Held | null {
     if (!connected) return null;
-    const id = crypto.randomUUID();
+    const id = page.randomId();
     let retryable = false;
     const decision = new Promise<Decision>((resolve) => {
       const held = {
@@ -83,25 +119,23 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
         acked: false,
       };
       waiting.set(id, held);
-      setTimeout(() => {
+      afterFreeTime(page, ACK_WAIT_MS, () => {
         if (held.acked || !waiting.has(id)) return;
         waiting.delete(id);
         resolve('release');
-      }, ACK_TIMEOUT_MS);
-      const message: ToIsolated = { kind: 'held', id, method, url: url.href, match };
-      port.postMessage(message);
+      });
+      send({ kind: 'held', id, method, url: url.href, match });
     });
     const answered = (status: number): Promise<Decision> => {
-      const message: ToIsolated = { kind: 'answered', id, status };
-      port.postMessage(message);
+      send({ kind: 'answered', id, status });
       if (!retryable || !connected || (status >= 200 && status < 300)) return Promise.resolve('fail');
       return new Promise<Decision>((resolve) => waiting.set(id, { decide: resolve, acked: true }));
     };
     return { decision, answered };
   }
 
-  wrapFetch(win, matcher, hold);
-  wrapXhr(win, matcher, hold);
+  wrapFetch(win, page, matcher, hold);
+  wrapXhr(win, page, matcher, hold);
 }
 
 interface Held {
@@ -131,8 +165,15 @@ async function bodyText(body: unknown): Promise<string | null> {
   return null;
 }
 
-function wrapFetch(win: Window & typeof globalThis, matcher: RequestMatcher, hold: Hold): void {
+function wrapFetch(
+  win: Window & typeof globalThis,
+  page: PageBuiltins,
+  matcher: RequestMatcher,
+  hold: Hold,
+): void {
   const original = win.fetch;
+  const send = (input: RequestInfo | URL, init: RequestInit | undefined) =>
+    page.call(original, win, [input, init]) as Promise<Response>;
   async function guarded(input: RequestInfo | URL, init: RequestInit | undefined, method: string, url: URL) {
     const body =
       init?.body !== undefined
@@ -142,13 +183,13 @@ function wrapFetch(win: Window & typeof globalThis, matcher: RequestMatcher, hol
           : null;
     const match = matcher.match(method, url, body);
     const held = match ? hold(method, url, match) : null;
-    if (!held) return original.call(win, input, init);
+    if (!held) return send(input, init);
     if ((await held.decision) === 'fail') throw new TypeError('Failed to fetch');
     // A Request's body can be read once: a copy stays for sending again after a refusal.
     const pristine = input instanceof Request ? input.clone() : null;
     for (;;) {
-      const sent = await original.call(win, pristine ? pristine.clone() : input, init).then(
-        (response) => ({ response, status: response.status }),
+      const sent = await send(pristine ? pristine.clone() : input, init).then(
+        (response) => ({ response, status: page.responseStatus(response) }),
         (error: unknown) => ({ error, status: 0 }),
       );
       if ((await held.answered(sent.status)) === 'fail') {
@@ -160,13 +201,18 @@ function wrapFetch(win: Window & typeof globalThis, matcher: RequestMatcher, hol
   const fetch = function fetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
     const url = toUrl(win, input instanceof Request ? input.url : input);
-    if (!url || !matcher.isCandidate(method, url)) return original.call(win, input, init);
+    if (!url || !matcher.isCandidate(method, url)) return send(input, init);
     return guarded(input, init, method, url);
   };
   win.fetch = fetch as typeof win.fetch;
 }
 
-function wrapXhr(win: Window & typeof globalThis, matcher: RequestMatcher, hold: Hold): void {
+function wrapXhr(
+  win: Window & typeof globalThis,
+  page: PageBuiltins,
+  matcher: RequestMatcher,
+  hold: Hold,
+): void {
   const proto = win.XMLHttpRequest.prototype;
   const originalOpen = proto.open;
   const originalSend = proto.send;
@@ -175,27 +221,27 @@ function wrapXhr(win: Window & typeof globalThis, matcher: RequestMatcher, hold:
   proto.open = function open(this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
     const async = rest.length === 0 || rest[0] !== false;
     opened.set(this, { method: method.toUpperCase(), url: toUrl(win, url), async });
-    return (originalOpen as (...args: unknown[]) => void).call(this, method, url, ...rest);
+    return page.call(originalOpen, this, [method, url, ...rest]);
   } as typeof proto.open;
 
   proto.send = function send(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const request = opened.get(this);
     // A synchronous XHR cannot be held without freezing the page; it is rare enough to let through.
     if (!request?.url || !request.async || !matcher.isCandidate(request.method, request.url)) {
-      return originalSend.call(this, body);
+      return page.call(originalSend, this, [body]);
     }
     const { method, url } = request;
     void bodyText(body).then((text) => {
       const match = matcher.match(method, url, text);
       const held = match ? hold(method, url, match) : null;
-      if (!held) return originalSend.call(this, body);
+      if (!held) return page.call(originalSend, this, [body]);
       return held.decision.then((d) => {
         if (d === 'fail') return failXhr(this);
         // An XHR cannot be sent twice: a retry after a refusal gets the same answer again.
         const report = (again: Decision): unknown =>
-          again === 'release' ? held.answered(this.status).then(report) : undefined;
-        this.addEventListener('loadend', () => void held.answered(this.status).then(report), { once: true });
-        return originalSend.call(this, body);
+          again === 'release' ? held.answered(page.xhrStatus(this)).then(report) : undefined;
+        page.once(this, 'loadend', () => void held.answered(page.xhrStatus(this)).then(report));
+        return page.call(originalSend, this, [body]);
       });
     });
   };

@@ -2,7 +2,10 @@
 // MAIN script creates it at document_start and hands one port over with window.postMessage; both
 // scripts run before any page script, and the isolated script's listener (registered first) stops
 // that message, so page scripts never hold the port: they cannot forge a release, nor see what is held.
-// What arrives is still checked, cheaply.
+// Later, the MAIN script uses the port only through built-ins it took at document_start
+// (page-builtins.ts), so a page that replaces MessagePort.prototype.postMessage or the like afterwards
+// is not handed the port either. What arrives is still checked, cheaply: the shapes below, an id the net
+// makes (a UUID) and takes once, and an answer only for a request the isolated side released.
 //
 // Plain type guards rather than zod/mini here: the MAIN-world script loads on every host page, and
 // zod/mini alone would cost 7.5 KB gzip of the 20 KB budget (DESIGN.md §9) for a few message shapes.
@@ -42,6 +45,9 @@ type Guard<T> = (value: unknown) => value is T;
 
 const isString = (value: unknown, max = 4000): value is string =>
   typeof value === 'string' && value.length <= max;
+/** The net names each held request with crypto.randomUUID(). */
+const isHoldId = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 const isTickets = (value: unknown): value is string[] =>
@@ -65,9 +71,10 @@ export const isReassignMatch: Guard<ReassignMatch> = (value): value is ReassignM
 
 export const isToIsolated: Guard<ToIsolated> = (value): value is ToIsolated =>
   isRecord(value) &&
-  isString(value.id, 100) &&
+  isHoldId(value.id) &&
   ((value.kind === 'held' &&
-    isString(value.method, 20) &&
+    typeof value.method === 'string' &&
+    /^[A-Z]{1,10}$/.test(value.method) &&
     isString(value.url) &&
     isReassignMatch(value.match)) ||
     (value.kind === 'answered' &&

@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { installNetHold, type RequestMatcher } from '../../../lib/guard/net-hold';
+import { HEARTBEAT_MS, PORT_HANDOVER, type ToIsolated, type ToMain } from '../../../lib/guard/net-protocol';
+
+// The MAIN-world net on a stand-in for a host page's window: Node's own MessageChannel, MessagePort and
+// MessageEvent (whose prototypes a "page" can patch here as a real one can), fake timers, and a page
+// clock that a long task moves on while no timer runs.
+
+const ISSUE = 'https://acme.atlassian.net/rest/api/3/issue/ACME-1/assignee';
+
+const matcher: RequestMatcher = {
+  isCandidate: (method) => method === 'PUT',
+  match: () => ({ tickets: ['ACME-1'], toId: 'bob' }),
+};
+
+/** MessageChannel as browsers define it: its ports are getters on the prototype. */
+class PageChannel {
+  readonly #channel = new MessageChannel();
+  get port1() {
+    return this.#channel.port1;
+  }
+  get port2() {
+    return this.#channel.port2;
+  }
+}
+
+class PageXhr extends EventTarget {
+  get status() {
+    return 0;
+  }
+  open() {}
+  send() {}
+}
+
+interface Page {
+  win: Window & typeof globalThis;
+  fetch: ReturnType<typeof vi.fn>;
+  /** What the page's window was asked to post, with the ports handed over. */
+  posted: { message: unknown; ports: MessagePort[] }[];
+}
+
+function hostPage(): Page {
+  const posted: Page['posted'] = [];
+  const fetch = vi.fn(async () => new Response(null, { status: 204 }));
+  const win = {
+    MessageChannel: PageChannel,
+    MessagePort,
+    MessageEvent,
+    Response,
+    XMLHttpRequest: PageXhr,
+    EventTarget,
+    setTimeout: globalThis.setTimeout,
+    clearTimeout: globalThis.clearTimeout,
+    performance: { now: () => Date.now() },
+    crypto: globalThis.crypto,
+    fetch,
+    location: { href: 'https://acme.atlassian.net/browse/ACME-1' },
+    document: { querySelectorAll: () => [] },
+    postMessage(message: unknown, _origin: string, ports: MessagePort[]) {
+      posted.push({ message, ports });
+    },
+  } as unknown as Window & typeof globalThis;
+  return { win, fetch, posted };
+}
+
+/**
+ * The isolated script's end of the port: what the net told it, and a way to answer. In a browser it lives
+ * in another realm, out of the page's reach: here it keeps the built-ins as they were when it started.
+ */
+function guardEnd(page: Page) {
+  const handover = page.posted.find((p) => (p.message as { baton?: string }).baton === PORT_HANDOVER);
+  const port = handover?.ports[0];
+  if (!port) throw new Error('no port handed over');
+  const post = MessagePort.prototype.postMessage;
+  const data = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')?.get;
+  const received: ToIsolated[] = [];
+  port.onmessage = (event) => received.push(Reflect.apply(data ?? (() => null), event, []) as ToIsolated);
+  return {
+    received,
+    tell: (message: ToMain) => Reflect.apply(post, port, [message]),
+    close: () => port.close(),
+  };
+}
+
+/** Lets Node deliver the port's messages, which fake timers do not drive. */
+async function deliver(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A long task on the page: the clock moves on, and no timer or message gets the thread meanwhile. */
+function longTask(ms: number): void {
+  vi.setSystemTime(Date.now() + ms);
+}
+
+describe('the network net', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  async function heldRequest() {
+    const page = hostPage();
+    installNetHold(page.win, matcher);
+    const guard = guardEnd(page);
+    guard.tell({ kind: 'hello' });
+    await deliver();
+    const sent = page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+    await deliver();
+    return { page, guard, sent };
+  }
+
+  it('holds a reassign whose acknowledgement waits behind a 3 s long task, until the guard decides', async () => {
+    const { page, guard, sent } = await heldRequest();
+    longTask(3000);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(page.fetch).not.toHaveBeenCalled();
+    const held = guard.received.find((m) => m.kind === 'held');
+    expect(held).toBeDefined();
+    guard.tell({ kind: 'ack', id: held?.id ?? '' });
+    await deliver();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(page.fetch).not.toHaveBeenCalled();
+    guard.tell({ kind: 'release', id: held?.id ?? '' });
+    await deliver();
+    expect((await sent).status).toBe(204);
+    expect(page.fetch).toHaveBeenCalledTimes(1);
+    guard.close();
+  });
+
+  it('lets a reassign through when the guard does not acknowledge within 1.5 s of free time', async () => {
+    const { page, guard, sent } = await heldRequest();
+    await vi.advanceTimersByTimeAsync(1400);
+    expect(page.fetch).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect((await sent).status).toBe(204);
+    guard.close();
+  });
+
+  it('keeps an open checklist through a long task, and lets go only after heartbeats stop on time', async () => {
+    const { page, guard, sent } = await heldRequest();
+    const id = guard.received.find((m) => m.kind === 'held')?.id ?? '';
+    guard.tell({ kind: 'ack', id });
+    guard.tell({ kind: 'alive' });
+    await deliver();
+    longTask(5000);
+    await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
+    // The guard's heartbeats were queued behind that task: they arrive once it ends.
+    guard.tell({ kind: 'alive' });
+    await deliver();
+    await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
+    guard.tell({ kind: 'release', id });
+    await deliver();
+    expect((await sent).status).toBe(204);
+
+    // A second hold whose guard goes silent: three missed beats on time, and it fails like a network error.
+    const again = page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+    await deliver();
+    const second = guard.received.filter((m) => m.kind === 'held')[1]?.id ?? '';
+    guard.tell({ kind: 'ack', id: second });
+    guard.tell({ kind: 'alive' });
+    await deliver();
+    const failed = expect(again).rejects.toThrow('Failed to fetch');
+    await vi.advanceTimersByTimeAsync(4 * HEARTBEAT_MS);
+    await failed;
+    expect(page.fetch).toHaveBeenCalledTimes(1);
+    guard.close();
+  });
+
+  it('never hands the port to a page that replaces the port, event and window built-ins after it started', async () => {
+    const page = hostPage();
+    installNetHold(page.win, matcher);
+    const guard = guardEnd(page);
+    const seen: unknown[] = [];
+    const portPost = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'postMessage');
+    const data = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data');
+    try {
+      const originalPost = MessagePort.prototype.postMessage;
+      MessagePort.prototype.postMessage = function (this: MessagePort, ...args: [unknown]) {
+        seen.push(this);
+        return originalPost.apply(this, args);
+      };
+      Object.defineProperty(MessageEvent.prototype, 'data', {
+        configurable: true,
+        get(this: MessageEvent) {
+          seen.push(this);
+          return data?.get?.call(this);
+        },
+      });
+      page.win.postMessage = () => seen.push('window.postMessage');
+      guard.tell({ kind: 'hello' });
+      await deliver();
+      const sent = page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      const id = guard.received.find((m) => m.kind === 'held')?.id ?? '';
+      guard.tell({ kind: 'ack', id });
+      guard.tell({ kind: 'release', id });
+      await deliver();
+      expect((await sent).status).toBe(204);
+    } finally {
+      if (portPost) Object.defineProperty(MessagePort.prototype, 'postMessage', portPost);
+      if (data) Object.defineProperty(MessageEvent.prototype, 'data', data);
+    }
+    // An event the page was handed would lead it to the port through its target.
+    const ports = seen.map((thing) => (thing instanceof MessageEvent ? thing.target : thing));
+    expect(ports.filter((thing) => thing instanceof MessagePort || thing === 'window.postMessage')).toEqual(
+      [],
+    );
+    expect(guard.received.map((m) => m.kind)).toEqual(['held', 'answered']);
+    guard.close();
+  });
+});
