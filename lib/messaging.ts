@@ -49,7 +49,11 @@ export type HeldAction = z.infer<typeof heldActionSchema>;
 
 export const protocol = {
   // content script → background
-  'hold:open': { request: z.object({ held: heldActionSchema }), response: ok },
+  // frameId: the checklist frame that shows the hold, as that frame reported it to the content script.
+  'hold:open': {
+    request: z.object({ held: heldActionSchema, frameId: z.int().check(z.positive()) }),
+    response: ok,
+  },
   // The comment landed and the reassign was released: told by the tab itself, so the background learns
   // it even when it was stopped while waiting for the answer to hold:post.
   'hold:done': { request: z.object({ holdId: id }), response: ok },
@@ -65,6 +69,16 @@ export const protocol = {
   'hold:unpost': { request: toContent['hold:unpost'], response: ok },
   'outbox:post': { request: toContent['outbox:post'], response: postResultSchema },
   // checklist page → background
+  // The frame's own id, which it tells the content script that framed it.
+  'checklist:frame': { request: z.object({}), response: z.object({ frameId: z.number() }) },
+  // The hold opened for the asking frame (by its tab and frame), once the content script has opened it.
+  'hold:mine': {
+    request: z.object({}),
+    response: z.union([
+      z.object({ found: z.literal(false) }),
+      z.object({ found: z.literal(true), holdId: id }),
+    ]),
+  },
   'hold:get': {
     request: z.object({ holdId: id }),
     response: z.union([

@@ -89,26 +89,48 @@ export async function openHold(
   frameId: number,
 ): Promise<Response<'hold:open'>> {
   const template = await templateFor(request.held.site);
-  const hold: Hold = { held: request.held, tabId, frameId, shownAt: Date.now(), template };
+  const hold: Hold = {
+    held: request.held,
+    tabId,
+    frameId,
+    checklistFrameId: request.frameId,
+    shownAt: Date.now(),
+    template,
+  };
   await holdsItem.update((holds) => ({ ...holds, [request.held.id]: hold }));
   waiters.get(request.held.id)?.();
+  waiters.get(frameKey(tabId, request.frameId))?.();
   await refreshBadge().catch(() => undefined);
   return { ok: true };
 }
 
-/** The checklist page may ask before the content script's hold:open has been stored; wait for it briefly. */
-async function findHold(holdId: string): Promise<Hold | undefined> {
-  const found = (await holdsItem.get())[holdId];
+const frameKey = (tabId: number, frameId: number) => `frame:${tabId}:${frameId}`;
+
+/** Waits briefly for a hold to be stored, when asked for it before the content script's hold:open. */
+async function waitFor(key: string, find: (holds: Record<string, Hold>) => Hold | undefined) {
+  const found = find(await holdsItem.get());
   if (found) return found;
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, HOLD_WAIT_MS);
-    waiters.set(holdId, () => {
+    waiters.set(key, () => {
       clearTimeout(timer);
       resolve();
     });
   });
-  waiters.delete(holdId);
-  return (await holdsItem.get())[holdId];
+  waiters.delete(key);
+  return find(await holdsItem.get());
+}
+
+function findHold(holdId: string): Promise<Hold | undefined> {
+  return waitFor(holdId, (holds) => holds[holdId]);
+}
+
+/** The hold a checklist frame shows: the one its tab's content script opened for that very frame. */
+export async function findMine(tabId: number, frameId: number): Promise<Response<'hold:mine'>> {
+  const mine = await waitFor(frameKey(tabId, frameId), (holds) =>
+    Object.values(holds).find((hold) => hold.tabId === tabId && hold.checklistFrameId === frameId),
+  );
+  return mine ? { found: true, holdId: mine.held.id } : { found: false };
 }
 
 export async function getHold(request: Request<'hold:get'>, tabId: number): Promise<Response<'hold:get'>> {

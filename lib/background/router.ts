@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
+import { isOwnPage } from '../extension-origin';
 import { type Envelope, parseEnvelope } from '../messaging';
 import { healthItem } from '../storage/items';
 import { refreshBadge } from './badge';
 import {
   cancelHold,
   completeHold,
+  findMine,
   finishCompleted,
   getHold,
   openHold,
@@ -35,6 +37,8 @@ const CONTENT_MESSAGES = new Set<Envelope['type']>([
 // Only the receiver banner page may post a reply or dismiss a banner.
 const RECEIVER_PAGE_MESSAGES = new Set<Envelope['type']>(['receiver:get', 'receiver:act']);
 const CHECKLIST_MESSAGES = new Set<Envelope['type']>([
+  'checklist:frame',
+  'hold:mine',
   'hold:get',
   'draft:save',
   'hold:complete',
@@ -46,17 +50,11 @@ const OPTIONS_MESSAGES = new Set<Envelope['type']>(['settings:save', 'templates:
 const POPUP_MESSAGES = new Set<Envelope['type']>(['outbox:retry', 'outbox:discard']);
 
 function fromChecklistPage(sender: Sender): boolean {
-  return (
-    sender.id === browser.runtime.id &&
-    (sender.url ?? '').startsWith(browser.runtime.getURL('/checklist.html'))
-  );
+  return fromPage(sender, '/checklist.html');
 }
 
 function fromPage(sender: Sender, page: string): boolean {
-  return (
-    sender.id === browser.runtime.id &&
-    (sender.url ?? '').startsWith(browser.runtime.getURL(page as '/popup.html'))
-  );
+  return sender.id === browser.runtime.id && isOwnPage(sender.url, page);
 }
 
 function fromContentScript(sender: Sender): boolean {
@@ -116,6 +114,10 @@ async function handle(message: Envelope, sender: Sender): Promise<unknown> {
       return getBanner(message, tabId);
     case 'receiver:act':
       return actOnBanner(message, tabId);
+    case 'checklist:frame':
+      return { frameId: sender.frameId ?? 0 };
+    case 'hold:mine':
+      return findMine(tabId, sender.frameId ?? 0);
     case 'hold:get':
       return getHold(message, tabId);
     case 'draft:save':

@@ -1,34 +1,88 @@
-// How the content script tells a checklist frame loaded ahead of time which hold it shows: one
-// postMessage to the frame, once. And how the frame tells the content script that a request it sent
-// the background has its answer, so that a closed frame can go (checklist-frame.ts). A host page can post to the frame as well, but it learns nothing new
-// that way (the frame element, its URL and the hold id were always in the page's DOM), and whatever the
-// frame shows is only what the background gives it for this tab.
+// How a checklist frame loaded ahead of time learns which hold it shows: never from what its parent
+// posts (the host page can post to the frame as well as the content script can). Instead:
+// 1. Once loaded, the frame asks the background for its own frame id and tells its parent (READY). The
+//    content script believes that only from its own frame element's window at Baton's own origin,
+//    which a page cannot fake, and names that frame when it opens a hold (hold:open).
+// 2. When a hold is shown the content script pokes the frame (SHOW), which carries nothing. The frame
+//    then asks the background for the hold opened for its tab and frame (hold:mine). A poke from the
+//    page finds none, and the frame stays as it was, ready for the real one.
+// 3. Once a request that ended the hold has its answer, the frame tells its parent (SETTLED), so that a
+//    closed frame can go (checklist-frame.ts).
 
 const SHOW = 'baton:checklist-show';
+const READY = 'baton:checklist-frame';
 const SETTLED = 'baton:checklist-settled';
 
-export function showMessage(holdId: string): { baton: typeof SHOW; holdId: string } {
-  return { baton: SHOW, holdId };
+export function showMessage(): { baton: typeof SHOW } {
+  return { baton: SHOW };
 }
 
-/** The hold id a show message names; null for any other message. */
-export function shownHoldId(data: unknown): string | null {
+export function readyMessage(frameId: number): { baton: typeof READY; frameId: number } {
+  return { baton: READY, frameId };
+}
+
+/** The frame id a ready message names; null for any other message. */
+export function readyFrameId(data: unknown): number | null {
   if (typeof data !== 'object' || data === null) return null;
-  const { baton, holdId } = data as { baton?: unknown; holdId?: unknown };
-  return baton === SHOW && typeof holdId === 'string' && holdId !== '' && holdId.length <= 100
-    ? holdId
+  const { baton, frameId } = data as { baton?: unknown; frameId?: unknown };
+  return baton === READY && typeof frameId === 'number' && Number.isInteger(frameId) && frameId > 0
+    ? frameId
     : null;
 }
 
-/** In the checklist page: calls back once, with the hold the frame's parent asks it to show. */
-export function whenShown(win: Window, show: (holdId: string) => void): void {
-  const onMessage = (event: MessageEvent) => {
-    const holdId = event.source === win.parent ? shownHoldId(event.data) : null;
-    if (!holdId) return;
-    win.removeEventListener('message', onMessage);
-    show(holdId);
+/** In the checklist page: calls back on each poke from the frame's parent, until the signal aborts. */
+export function whenPoked(win: Window, signal: AbortSignal, poked: () => void): void {
+  win.addEventListener(
+    'message',
+    (event) => {
+      const data: unknown = event.data;
+      if (event.source === win.parent && (data as { baton?: unknown } | null)?.baton === SHOW) poked();
+    },
+    { signal },
+  );
+}
+
+/** What the checklist page asks the background: its own frame id, and the hold opened for its tab and frame. */
+export interface FrameBackground {
+  frameId(): Promise<number>;
+  holdFor(): Promise<string | null>;
+}
+
+/**
+ * In the checklist page: reports the frame ready to its parent, then on each poke asks the background
+ * for this frame's hold, and calls back once with it. A poke while asking is asked again after a miss:
+ * the background may not have the hold yet when the frame is first poked.
+ */
+export function learnHold(win: Window, background: FrameBackground, show: (holdId: string) => void): void {
+  const shown = new AbortController();
+  let asking = false;
+  let pokedAgain = false;
+  const ask = () => {
+    if (asking) {
+      pokedAgain = true;
+      return;
+    }
+    asking = true;
+    void background
+      .holdFor()
+      .catch(() => null)
+      .then((holdId) => {
+        asking = false;
+        if (shown.signal.aborted) return;
+        if (holdId) {
+          shown.abort();
+          show(holdId);
+        } else if (pokedAgain) {
+          pokedAgain = false;
+          ask();
+        }
+      });
   };
-  win.addEventListener('message', onMessage);
+  whenPoked(win, shown.signal, ask);
+  void background.frameId().then(
+    (frameId) => win.parent.postMessage(readyMessage(frameId), '*'),
+    () => undefined,
+  );
 }
 
 export function settledMessage(): { baton: typeof SETTLED } {

@@ -34,7 +34,7 @@ export function parseToContent(message: unknown): ToContent | null {
 }
 
 type FromContent =
-  | { type: 'hold:open'; held: HeldAction }
+  | { type: 'hold:open'; held: HeldAction; frameId: number }
   | { type: 'hold:done'; holdId: string }
   | { type: 'health:report'; site: string; missing: string[] };
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { isSettledMessage, showMessage } from '../checklist/frame-protocol';
+import { isSettledMessage, readyFrameId, showMessage } from '../checklist/frame-protocol';
+import { isOwnOrigin } from '../extension-origin';
 
 // The checklist is an extension page in an iframe over the host page: the page cannot read what is
 // typed (drafts stay private) nor press its buttons, its styles cannot leak either way, and keystrokes
@@ -8,11 +9,16 @@ import { isSettledMessage, showMessage } from '../checklist/frame-protocol';
 // Loading that page (React, the template code) takes longer than the whole click → checklist budget
 // (DESIGN.md §9), so a frame is prepared ahead: loaded hidden, inert and out of the accessibility tree,
 // and only marked, shown and focused when a reassign is held. Each frame shows one hold, then goes.
+// The frame learns which hold from the background, by its tab and frame (lib/checklist/frame-protocol.ts).
 
 export interface ChecklistFrame {
   element: HTMLIFrameElement;
-  /** Shows the hold in this frame, whose dialog then takes focus. Once per frame. */
-  show(holdId: string): void;
+  /** The frame's id, once its page has loaded and said so; rejects if it never does. */
+  ready: Promise<number>;
+  /** Shows this frame and pokes its page to ask the background for its hold, whose dialog then takes focus. */
+  show(): void;
+  /** Pokes the frame's page again, e.g. once the background has the hold. */
+  poke(): void;
   /** Brings focus back to the dialog, unless it is there already. */
   focus(): void;
   /**
@@ -39,6 +45,8 @@ const FRAME_STYLE = [
   'color-scheme: normal',
   'display: block',
 ].join(';');
+/** A frame whose page has not said it is ready by then will not: the hold it was to show is dropped. */
+const READY_TIMEOUT_MS = 15_000;
 /** Until shown: laid out (so it is ready to paint) but not seen, not reachable by pointer or keyboard. */
 const STANDBY_STYLE = `${FRAME_STYLE};visibility: hidden;pointer-events: none`;
 /** How long a closed frame waits for its page's last answer, which comes within milliseconds when it comes. */
@@ -80,25 +88,51 @@ export function prepareChecklistFrame(title: string): ChecklistFrame {
       { once: true },
     ),
   );
+  // Believed only from this frame's own window at Baton's own origin: a page cannot post as either.
+  const ready = new Promise<number>((resolve, reject) => {
+    const stop = new AbortController();
+    const timer = setTimeout(() => {
+      stop.abort();
+      reject(new Error('checklist frame not ready'));
+    }, READY_TIMEOUT_MS);
+    window.addEventListener(
+      'message',
+      (event) => {
+        const frameId =
+          event.source === frame.contentWindow && isOwnOrigin(event.origin) ? readyFrameId(event.data) : null;
+        if (frameId === null) return;
+        clearTimeout(timer);
+        stop.abort();
+        resolve(frameId);
+      },
+      { signal: stop.signal },
+    );
+  });
+  ready.catch(() => undefined);
+  // The poke carries nothing: any origin may see it, and the page may send its own.
+  const poke = () => frame.contentWindow?.postMessage(showMessage(), '*');
   let returnFocus: HTMLElement | null = null;
   // On <html> rather than <body>: single-page apps replace body content, which would drop the dialog.
   document.documentElement.append(frame);
   return {
     element: frame,
-    show(holdId) {
+    ready,
+    poke() {
+      if (loaded) poke();
+    },
+    show() {
       returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       frame.inert = false;
       frame.removeAttribute('aria-hidden');
       frame.removeAttribute('tabindex');
       frame.setAttribute('style', FRAME_STYLE);
       frame.setAttribute('data-baton', 'checklist');
-      // A frame still loading takes the message once its page listens. The dialog takes focus itself once
-      // it has rendered: focusing the frame from here in the moment its page commits (or again once it has
+      // A frame still loading is poked once its page listens. The dialog takes focus itself once it has
+      // rendered: focusing the frame from here in the moment its page commits (or again once it has
       // focus) makes Chromium hand the keyboard back to the host while a field in the dialog looks focused,
       // and what is typed next lands in the host page.
-      const tell = () => frame.contentWindow?.postMessage(showMessage(holdId), new URL(page).origin);
-      if (loaded) tell();
-      else void onLoad.then(tell);
+      if (loaded) poke();
+      else void onLoad.then(poke);
     },
     focus() {
       if (document.activeElement !== frame) frame.focus();

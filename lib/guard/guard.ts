@@ -198,7 +198,7 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
   async function startHold(request: HoldRequest): Promise<void> {
     const id = crypto.randomUUID();
     const frame = takeFrame();
-    frame.show(id);
+    frame.show();
     // While a dialog is open, notice an update, reload or removal of the extension (old content scripts
     // are not told): onInvalidated then leaves the host as it was.
     const watch = window.setInterval(() => {
@@ -213,7 +213,8 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
     active = { id, frame, request, releasing: null, unwatch };
     try {
       listen();
-      const context = fitContext(await request.context);
+      const [raw, frameId] = await Promise.all([request.context, frame.ready]);
+      const context = fitContext(raw);
       const commentFormat = await adapter.commentFormat?.();
       await sendFromContent({
         type: 'hold:open',
@@ -225,7 +226,10 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
           tickets: request.tickets,
           ...(commentFormat ? { commentFormat } : {}),
         },
+        frameId,
       });
+      // The frame asked when it was shown; if the background did not have the hold yet, it asks again now.
+      frame.poke();
     } catch {
       // The background is unreachable (e.g. the extension was just updated): leave the host as it was.
       abortHold(id);

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { isOwnOrigin } from '../extension-origin';
 import type { PostResult } from '../messaging';
 import type { ReceiverSite } from '../sites/receiver-site';
 import { ticketFromUrl } from '../sites/ticket-urls';
@@ -60,10 +61,9 @@ function mountFrame(state: State, handoffId: string, ticketKey: string): void {
 
 /** The banner page says how tall it is, so the frame covers no more of the ticket than the banner does. */
 function followHeight(state: State): void {
-  const origin = new URL(browser.runtime.getURL('/')).origin;
   window.addEventListener('message', (event) => {
     const frame = state.frame?.element;
-    if (!frame || event.source !== frame.contentWindow || event.origin !== origin) return;
+    if (!frame || event.source !== frame.contentWindow || !isOwnOrigin(event.origin)) return;
     const parsed = z.safeParse(heightMessage, event.data);
     if (parsed.success) frame.style.height = `${Math.min(Math.max(parsed.data.height, 40), 600)}px`;
   });

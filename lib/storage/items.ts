@@ -19,6 +19,8 @@ export const holdSchema = z.object({
   held: heldActionSchema,
   tabId: z.number(),
   frameId: z.number(),
+  /** The checklist frame that shows this hold, the only one the background tells about it. */
+  checklistFrameId: z.optional(z.number()),
   shownAt: z.number(),
   /** The template shown, fixed when the hold opens so an edit meanwhile cannot change what is validated. */
   template: z.unknown(),

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import type { HostServer } from './fixtures/host-server.ts';
 import {
   checklist,
+  chooseJiraAssignee,
   commentRequests,
   expect,
   fillChecklist,
@@ -245,4 +246,41 @@ test('a 4 s long task while the checklist is open leaves it open, and the held r
   expect((await result).status).toBe(204);
   expect(reassignRequests(server)).toHaveLength(1);
   expect(commentRequests(server)).toHaveLength(1);
+});
+
+test('a page posting a fake "show this hold" to the standby checklist frame changes nothing; the real hold shows and completes', async ({
+  page,
+  server,
+}) => {
+  await page.goto(ISSUE);
+  // The first use of the page loads the next checklist frame ahead, hidden.
+  await page.mouse.move(10, 10);
+  const standby = page.locator('iframe[data-baton="checklist-standby"]');
+  await expect(standby).toHaveCount(1);
+  await expect.poll(() => page.frames().some((frame) => frame.url().endsWith('/checklist.html'))).toBe(true);
+  await page.waitForTimeout(500);
+  await page.evaluate(() => {
+    const frame = document.querySelector<HTMLIFrameElement>('iframe[data-baton="checklist-standby"]');
+    for (const message of [
+      { baton: 'baton:checklist-show', holdId: 'forged-hold' },
+      { baton: 'baton:checklist-show' },
+    ]) {
+      frame?.contentWindow?.postMessage(message, '*');
+    }
+    // And as if the frame had reported itself ready, to the content script.
+    window.postMessage({ baton: 'baton:checklist-frame', frameId: 1 }, '*');
+  });
+  await page.waitForTimeout(1000);
+  await expect(standby).toHaveCount(1);
+  await expect(standby).toHaveCSS('visibility', 'hidden');
+
+  await chooseJiraAssignee(page, 'Bob Chen');
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('ACME-1');
+  await expect(dialog).toContainText('Bob Chen');
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => server.jira.issue('ACME-1')?.assigneeId).toBe(BOB);
+  expect(commentRequests(server)[0]?.seq).toBeLessThan(reassignRequests(server)[0]?.seq ?? 0);
 });

@@ -4,6 +4,7 @@ import {
   abandonHoldsOfTab,
   cancelHold,
   completeHold,
+  findMine,
   getHold,
   openHold,
   releaseWithoutComment,
@@ -14,6 +15,8 @@ import { draftsItem, eventsItem, holdsItem, outboxItem } from '../../../lib/stor
 import { useLocale } from '../support/i18n';
 
 const TAB = 7;
+/** The checklist frame that shows the hold, as it reported itself to the content script. */
+const FRAME = 3;
 
 const held: HeldAction = {
   id: 'hold-1',
@@ -61,7 +64,7 @@ beforeEach(() => {
 
 describe('a held reassign in the background', () => {
   it('is found only by its own tab, with its draft', async () => {
-    await openHold({ held }, TAB, 0);
+    await openHold({ held, frameId: FRAME }, TAB, 0);
     await saveDraft({ holdId: held.id, answers: { situation: 'half typed' } }, TAB);
     expect(await getHold({ holdId: held.id }, TAB)).toMatchObject({
       found: true,
@@ -70,8 +73,29 @@ describe('a held reassign in the background', () => {
     expect(await getHold({ holdId: held.id }, TAB + 1)).toEqual({ found: false });
   });
 
+  it('is named to the checklist frame its content script opened it for, and to no other frame or tab', async () => {
+    vi.useFakeTimers();
+    try {
+      await openHold({ held, frameId: FRAME }, TAB, 0);
+      expect(await findMine(TAB, FRAME)).toEqual({ found: true, holdId: held.id });
+      const otherFrame = findMine(TAB, FRAME + 1);
+      const otherTab = findMine(TAB + 1, FRAME);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(await otherFrame).toEqual({ found: false });
+      expect(await otherTab).toEqual({ found: false });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('tells a frame that asks before the hold is stored once it is', async () => {
+    const asked = findMine(TAB, FRAME);
+    await openHold({ held, frameId: FRAME }, TAB, 0);
+    expect(await asked).toEqual({ found: true, holdId: held.id });
+  });
+
   it('posts the comment, releases with the last post, records a completed event and drops the draft', async () => {
-    await openHold({ held }, TAB, 0);
+    await openHold({ held, frameId: FRAME }, TAB, 0);
     await saveDraft({ holdId: held.id, answers }, TAB);
     expect(await completeHold({ holdId: held.id, answers }, TAB)).toEqual({ status: 'done' });
     expect(sent.map((m) => m.type)).toEqual(['hold:post']);
@@ -89,14 +113,14 @@ describe('a held reassign in the background', () => {
   });
 
   it('refuses invalid answers without posting anything', async () => {
-    await openHold({ held }, TAB, 0);
+    await openHold({ held, frameId: FRAME }, TAB, 0);
     const result = await completeHold({ holdId: held.id, answers: { ...answers, situation: 'short' } }, TAB);
     expect(result).toEqual({ status: 'invalid', fields: ['situation'] });
     expect(sent).toEqual([]);
   });
 
   it('keeps a failed comment in the outbox and posts the same handoff on retry', async () => {
-    await openHold({ held }, TAB, 0);
+    await openHold({ held, frameId: FRAME }, TAB, 0);
     postResults.push({ ok: false, failure: { kind: 'http', status: 500, detail: 'boom' } });
     const failed = await completeHold({ holdId: held.id, answers }, TAB);
     expect(failed).toMatchObject({ status: 'failed', failure: { status: 500 } });
@@ -113,7 +137,7 @@ describe('a held reassign in the background', () => {
   });
 
   it('releases without the comment on request, keeping the comment for later and counting post_failed', async () => {
-    await openHold({ held }, TAB, 0);
+    await openHold({ held, frameId: FRAME }, TAB, 0);
     postResults.push({ ok: false, failure: { kind: 'offline' } });
     await completeHold({ holdId: held.id, answers }, TAB);
     expect(await releaseWithoutComment({ holdId: held.id }, TAB)).toEqual({ ok: true });
@@ -123,7 +147,7 @@ describe('a held reassign in the background', () => {
   });
 
   it('cancels: tells the tab to drop the reassign, forgets queued comments, keeps the draft', async () => {
-    await openHold({ held }, TAB, 0);
+    await openHold({ held, frameId: FRAME }, TAB, 0);
     await saveDraft({ holdId: held.id, answers: { situation: 'keep me' } }, TAB);
     expect(await cancelHold({ holdId: held.id }, TAB)).toEqual({ ok: true });
     expect(sent).toEqual([{ type: 'hold:abort', holdId: held.id }]);
@@ -132,14 +156,14 @@ describe('a held reassign in the background', () => {
   });
 
   it('counts a hold whose tab closed as cancelled', async () => {
-    await openHold({ held }, TAB, 0);
+    await openHold({ held, frameId: FRAME }, TAB, 0);
     await abandonHoldsOfTab(TAB);
     expect(await holdsItem.get()).toEqual({});
     expect((await eventsItem.get()).map((e) => e.outcome)).toEqual(['cancelled']);
   });
 
   it('counts a cancel racing the tab closing once', async () => {
-    await openHold({ held }, TAB, 0);
+    await openHold({ held, frameId: FRAME }, TAB, 0);
     await Promise.all([cancelHold({ holdId: held.id }, TAB), abandonHoldsOfTab(TAB)]);
     expect(await holdsItem.get()).toEqual({});
     expect((await eventsItem.get()).map((e) => e.outcome)).toEqual(['cancelled']);

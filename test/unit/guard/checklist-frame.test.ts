@@ -21,7 +21,7 @@ describe('the checklist frame closing', () => {
 
   it('hides the dialog at once and removes the frame once its page says its answer came', () => {
     const frame = prepareChecklistFrame('Handoff checklist');
-    frame.show('hold-1');
+    frame.show();
     expect(document.querySelector('iframe[data-baton="checklist"]')).not.toBeNull();
     frame.close();
     expect(document.querySelector('iframe[data-baton="checklist"]')).toBeNull();
@@ -40,7 +40,7 @@ describe('the checklist frame closing', () => {
   it('removes the frame after a while when no answer is coming', () => {
     vi.useFakeTimers();
     const frame = prepareChecklistFrame('Handoff checklist');
-    frame.show('hold-1');
+    frame.show();
     frame.close();
     vi.advanceTimersByTime(9_000);
     expect(frame.element.isConnected).toBe(true);
