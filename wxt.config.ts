@@ -48,8 +48,16 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     // Any https page: custom hosts are added at runtime and these matches cannot be. The page shows
     // nothing without a hold the background knows for the same tab; the receiver banner, nothing without
-    // a banner the background recorded for that tab.
-    web_accessible_resources: [{ resources: ['checklist.html', 'receiver.html'], matches: ['https://*/*'] }],
+    // a banner the background recorded for that tab. In Chrome, only through the session's dynamic URL,
+    // so a site cannot probe for Baton at its fixed chrome-extension://<id>/ address; Firefox's
+    // moz-extension:// address is already random per installation and has no such key.
+    web_accessible_resources: [
+      {
+        resources: ['checklist.html', 'receiver.html'],
+        matches: ['https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     // Minimum versions: MAIN-world content scripts in the manifest (Chrome 111, Firefox 128),
     // scripting.registerContentScripts with `world` (Chrome 102, Firefox 128), optional_host_permissions
     // in MV3 (Firefox 128). Baton collects no data (Firefox's built-in consent, read from Firefox 140).

@@ -248,6 +248,37 @@ test('a 4 s long task while the checklist is open leaves it open, and the held r
   expect(commentRequests(server)).toHaveLength(1);
 });
 
+test("Baton's pages cannot be probed at their fixed extension address, and its own checklist frame still loads", async ({
+  ext,
+  page,
+  server,
+}) => {
+  await page.goto(ISSUE);
+  const probe = (path: string) =>
+    page.evaluate(
+      (url) =>
+        fetch(url).then(
+          (response) => response.status,
+          () => 'failed',
+        ),
+      `chrome-extension://${ext.extensionId}/${path}`,
+    );
+  expect(await probe('checklist.html')).toBe('failed');
+  expect(await probe('receiver.html')).toBe('failed');
+  const result = pageApi(page, '__jiraReplica', 'PUT', '/rest/api/3/issue/ACME-1/assignee', {
+    accountId: BOB,
+  });
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('ACME-1');
+  const src = (await page.locator('iframe[data-baton="checklist"]').getAttribute('src')) ?? '';
+  expect(src).toMatch(/^chrome-extension:\/\/[0-9a-f-]{36}\/checklist\.html$/);
+  expect(src).not.toContain(ext.extensionId);
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  expect((await result).status).toBe(204);
+  expect(reassignRequests(server)).toHaveLength(1);
+});
+
 test('a page posting a fake "show this hold" to the standby checklist frame changes nothing; the real hold shows and completes', async ({
   page,
   server,
