@@ -1,6 +1,6 @@
 import '../lib/zod-jitless';
 import { syncCustomHosts } from '../lib/background/custom-hosts';
-import { abandonHoldsOfTab } from '../lib/background/handoffs';
+import { abandonHoldsOfTab, strandUnposted } from '../lib/background/handoffs';
 import {
   followOutsideWrites,
   RETENTION_ALARM,
@@ -9,6 +9,7 @@ import {
 } from '../lib/background/metrics-store';
 import { RETRY_ALARM, retryDue } from '../lib/background/outbox-retry';
 import { forgetTab, onTabUpdated } from '../lib/background/receiver';
+import { guardOpenTabs } from '../lib/background/reinject';
 import { routeMessage } from '../lib/background/router';
 import { openWelcomeOnInstall } from '../lib/background/welcome';
 import { effectiveSettings, refreshPolicyCache } from '../lib/storage/effective-settings';
@@ -27,6 +28,15 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(syncHosts);
   browser.runtime.onInstalled.addListener(openWelcomeOnInstall);
   browser.runtime.onStartup.addListener(syncHosts);
+  // After an update the open host tabs are guarded again without a reload, and after an update or a
+  // restart nothing is held any more: what was waiting to be posted is kept for the popup.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update')
+      void strandUnposted()
+        .then(guardOpenTabs, guardOpenTabs)
+        .catch(() => undefined);
+  });
+  browser.runtime.onStartup.addListener(() => void strandUnposted().catch(() => undefined));
   browser.runtime.onInstalled.addListener(() => void refreshDigest());
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') followPolicy();

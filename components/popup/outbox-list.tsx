@@ -79,6 +79,7 @@ function OutboxItem({ entry, format, now }: { entry: OutboxEntry; format: Format
         </span>
       </p>
       {entry.released ? <p className="muted">{t('popupOutboxReleased')}</p> : null}
+      {entry.stranded ? <p className="muted">{t('popupOutboxStranded')}</p> : null}
       {status.kind === 'confirm' ? (
         <fieldset className="confirm">
           <legend>{t('popupOutboxConfirm', [entry.ticketKey])}</legend>

@@ -392,3 +392,16 @@ export async function skipHold(request: Request<'hold:skip'>, tabId: number): Pr
   await endRecorded(hold.held.id, 'bypassed', request.reason);
   return { ok: released.ok };
 }
+
+/**
+ * After an update or a browser restart no tab still holds a reassign: the old content scripts dropped
+ * theirs (the host was left as it was), and session storage may already be empty. Whatever was held
+ * counts as cancelled, and a comment that was waiting for its checklist stays in the outbox, marked for
+ * the popup, where the user can post, copy or discard it. Drafts stay as they were.
+ */
+export async function strandUnposted(): Promise<void> {
+  for (const holdId of Object.keys(await holdsItem.get())) await endRecorded(holdId, 'cancelled');
+  await outboxItem.update((outbox) =>
+    outbox.map((entry) => (entry.released || entry.stranded ? entry : { ...entry, stranded: true })),
+  );
+}

@@ -63,7 +63,7 @@ export async function retryOutboxEntry(key: {
 }): Promise<{ ok: boolean }> {
   const entry = (await outboxItem.get()).find((e) => sameEntry(e, key));
   // An entry whose reassign still waits in an open dialog is retried there, never twice at once.
-  if (!entry?.released) return { ok: false };
+  if (!entry?.released && !entry?.stranded) return { ok: false };
   await attempt(entry);
   return { ok: !(await outboxItem.get()).some((e) => sameEntry(e, key)) };
 }

@@ -31,6 +31,8 @@ const UI_EVENTS = [
   'keydown',
 ] as const;
 const HEALTH_CHECK_DELAY_MS = 4000;
+/** A newer copy of the guard started in this page (after an update). */
+const STARTED_EVENT = 'baton:guard-started';
 /** A page that is never idle still gets its checklist frame loaded ahead, this long after first use. */
 const STANDBY_IDLE_TIMEOUT_MS = 500;
 /** How long the request a replayed UI action makes may take to reach the network net and pass. */
@@ -424,6 +426,11 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
   for (const type of UI_EVENTS) {
     window.addEventListener(type, onUiEvent, { capture: true, signal: ctx.signal });
   }
+  // Put into a page already open, after an update (lib/background/reinject.ts): the older copy of this
+  // script still there stands down once it finds its extension gone. Any copy hearing this checks
+  // that, so a page sending the same event changes nothing.
+  if (document.readyState !== 'loading') document.dispatchEvent(new CustomEvent(STARTED_EVENT));
+  document.addEventListener(STARTED_EVENT, () => ctx.isInvalid, { signal: ctx.signal });
   acceptPort(window, ctx.signal, (handed) => {
     port = handed;
     port.onmessage = (event: MessageEvent) => {

@@ -58,6 +58,11 @@ export const outboxEntrySchema = z.object({
   nextAttemptAt: z.number(),
   /** The reassign went ahead without the comment; from then on the background retries on its own. */
   released: z.boolean(),
+  /**
+   * Its checklist went away before it was posted (Baton was updated, or the browser restarted), and so
+   * did the reassign: nothing posts it on its own; the popup offers to post, copy or discard it.
+   */
+  stranded: z.optional(z.boolean()),
   lastFailure: z.optional(postFailureSchema),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;

@@ -9,7 +9,9 @@ import {
   openHold,
   releaseWithoutComment,
   saveDraft,
+  strandUnposted,
 } from '../../../lib/background/handoffs';
+import { retryDue, retryOutboxEntry } from '../../../lib/background/outbox-retry';
 import type { HeldAction, PostResult } from '../../../lib/messaging';
 import { draftsItem, eventsItem, holdsItem, outboxItem } from '../../../lib/storage/items';
 import { useLocale } from '../support/i18n';
@@ -167,5 +169,36 @@ describe('a held reassign in the background', () => {
     await Promise.all([cancelHold({ holdId: held.id }, TAB), abandonHoldsOfTab(TAB)]);
     expect(await holdsItem.get()).toEqual({});
     expect((await eventsItem.get()).map((e) => e.outcome)).toEqual(['cancelled']);
+  });
+
+  it('after an update keeps a comment that was waiting for its checklist, not posted on its own, until the popup posts it', async () => {
+    await openHold({ held, frameId: FRAME }, TAB, 0);
+    postResults.push({ ok: false, failure: { kind: 'offline' } });
+    await completeHold({ holdId: held.id, answers }, TAB);
+    // Before: the entry waited for a dialog that an update closed, and the popup could not retry it.
+    expect(
+      await retryOutboxEntry({
+        handoffId: (await outboxItem.get())[0]?.handoffId ?? '',
+        ticketKey: 'ACME-1',
+      }),
+    ).toEqual({ ok: false });
+
+    await strandUnposted();
+    expect(await holdsItem.get()).toEqual({});
+    expect((await eventsItem.get()).map((e) => e.outcome)).toEqual(['cancelled']);
+    const [kept] = await outboxItem.get();
+    expect(kept).toMatchObject({ ticketKey: 'ACME-1', released: false, stranded: true });
+    expect(await draftsItem.get()).not.toEqual({});
+
+    sent = [];
+    await retryDue(Date.now() + 24 * 60 * 60 * 1000);
+    expect(sent).toEqual([]);
+
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: TAB, status: 'complete' }] as never);
+    expect(await retryOutboxEntry({ handoffId: kept?.handoffId ?? '', ticketKey: 'ACME-1' })).toEqual({
+      ok: true,
+    });
+    expect(sent).toMatchObject([{ type: 'outbox:post', ticketKey: 'ACME-1', handoffId: kept?.handoffId }]);
+    expect(await outboxItem.get()).toEqual([]);
   });
 });
