@@ -18,14 +18,18 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-/** `extensionDir`: the extension to load (Baton's build, or a control), or null for the baseline browser. */
+/**
+ * `extensionDir`: the extension to load (Baton's build, or a control), or null for the baseline browser.
+ * `profile`: a profile directory to start on (removed on close); a fresh, empty one by default. Only the
+ * browser labelled 'baton' waits for the extension's worker before it is handed over.
+ */
 export async function launchBenchBrowser(
   extensionDir: string | null,
   hostPort: number,
   label = extensionDir ? 'baton' : 'baseline',
+  profile = mkdtempSync(join(tmpdir(), extensionDir ? 'baton-bench-' : 'baton-bench-baseline-')),
 ): Promise<BenchBrowser> {
   const withBaton = extensionDir !== null;
-  const profile = mkdtempSync(join(tmpdir(), withBaton ? 'baton-bench-' : 'baton-bench-baseline-'));
   const extensionArgs = withBaton
     ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
     : [];
