@@ -57,6 +57,9 @@ export const protocol = {
   // The comment landed and the reassign was released: told by the tab itself, so the background learns
   // it even when it was stopped while waiting for the answer to hold:post.
   'hold:done': { request: z.object({ holdId: id }), response: ok },
+  // The site's enforcement turned off while the hold was open (a policy that arrived late): the tab let
+  // the reassign go as if Baton had been off.
+  'hold:off': { request: z.object({ holdId: id }), response: ok },
   'health:report': {
     request: z.object({ site: z.string(), missing: z.array(z.string().check(z.maxLength(100))) }),
     response: ok,

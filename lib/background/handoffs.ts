@@ -3,7 +3,7 @@ import { type CleanAnswers, validateAnswers } from '../checklist/validate';
 import { type HeldAction, type PostFailure, type Request, type Response, sendToTab } from '../messaging';
 import type { MetricEvent, Outcome } from '../metrics/event';
 import { isSiteId, SITES } from '../sites/registry';
-import { effectiveSettings } from '../storage/effective-settings';
+import { effectiveSettings, effectiveSettingsNow } from '../storage/effective-settings';
 import {
   DRAFT_LIMIT,
   DRAFT_MAX_AGE_MS,
@@ -88,7 +88,7 @@ export async function openHold(
   tabId: number,
   frameId: number,
 ): Promise<Response<'hold:open'>> {
-  const template = await templateFor(request.held.site);
+  const template = await templateFor(request.held.site, await effectiveSettingsNow());
   const hold: Hold = {
     held: request.held,
     tabId,
@@ -142,7 +142,7 @@ export async function getHold(request: Request<'hold:get'>, tabId: number): Prom
     held: hold.held,
     shownAt: hold.shownAt,
     template: hold.template,
-    enforcement: enforcementFor((await effectiveSettings()).settings, hold.held.site),
+    enforcement: enforcementFor((await effectiveSettingsNow()).settings, hold.held.site),
     draft: draft?.answers ?? null,
     ...(hold.failure ? { failure: hold.failure } : {}),
   };
@@ -366,6 +366,23 @@ export async function releaseWithoutComment(
   await deleteDraft(hold.held);
   await endRecorded(hold.held.id, 'post_failed');
   return { ok: released.ok };
+}
+
+/**
+ * Baton was turned off for the hold's site while it was open (the administrator's policy arrived after
+ * the reassign, right after a browser start): the tab let the reassign go as if Baton had been off, so
+ * nothing is counted or posted. The draft stays.
+ */
+export async function dropHoldTurnedOff(
+  request: Request<'hold:off'>,
+  tabId: number,
+): Promise<Response<'hold:off'>> {
+  const hold = (await holdsItem.get())[request.holdId];
+  if (!hold || hold.tabId !== tabId) return { ok: false };
+  if (enforcementFor((await effectiveSettings()).settings, hold.held.site) !== 'off') return { ok: false };
+  await outboxItem.update((outbox) => outbox.filter((entry) => entry.holdId !== hold.held.id));
+  await endHold(hold.held.id);
+  return { ok: true };
 }
 
 /** A tab that closes or navigates away drops its held reassign with it; the draft stays. */

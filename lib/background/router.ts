@@ -6,6 +6,7 @@ import { refreshBadge } from './badge';
 import {
   cancelHold,
   completeHold,
+  dropHoldTurnedOff,
   findMine,
   finishCompleted,
   getHold,
@@ -31,6 +32,7 @@ interface Sender {
 const CONTENT_MESSAGES = new Set<Envelope['type']>([
   'hold:open',
   'hold:done',
+  'hold:off',
   'health:report',
   'receiver:show',
 ]);
@@ -101,6 +103,8 @@ async function handle(message: Envelope, sender: Sender): Promise<unknown> {
       return openHold(message, tabId, sender.frameId ?? 0);
     case 'hold:done':
       return finishCompleted(message.holdId, tabId);
+    case 'hold:off':
+      return dropHoldTurnedOff(message, tabId);
     case 'health:report':
       await healthItem.update((health) => ({
         ...health,

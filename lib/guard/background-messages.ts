@@ -36,6 +36,7 @@ export function parseToContent(message: unknown): ToContent | null {
 type FromContent =
   | { type: 'hold:open'; held: HeldAction; frameId: number }
   | { type: 'hold:done'; holdId: string }
+  | { type: 'hold:off'; holdId: string }
   | { type: 'health:report'; site: string; missing: string[] };
 
 export async function sendFromContent(message: FromContent): Promise<{ ok: boolean }> {

@@ -57,6 +57,10 @@ interface ActiveHold {
   id: string;
   frame: ChecklistFrame;
   request: HoldRequest;
+  /** The background has the hold (hold:open answered, or failed). */
+  opened: Promise<void>;
+  /** The user completed the handoff: its comment is being posted, and the reassign follows it. */
+  posting: boolean;
   /** The release under way, so that a second Complete or Retry waits for it rather than reassigning twice. */
   releasing: Promise<Outcome> | null;
   /** Stops watching for the extension going away (an update or reload ends this script silently). */
@@ -197,7 +201,28 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
     );
   }
 
+  /**
+   * The settings changed under an open hold (the administrator's policy arrived after the first
+   * reassign, see live-settings.ts) and Baton is now off for this site: the reassign goes through as if
+   * it had been off all along, with no checklist and nothing counted. A handoff the user already
+   * completed is left to finish.
+   */
+  function releaseIfOff(): void {
+    const hold = active;
+    if (!hold || enforced() || hold.posting || hold.releasing) return;
+    end(hold.id);
+    void hold.request.release().catch(() => undefined);
+    void hold.opened
+      .then(() => sendFromContent({ type: 'hold:off', holdId: hold.id }))
+      .catch(() => undefined);
+  }
+
   async function startHold(request: HoldRequest): Promise<void> {
+    if (!enforced()) {
+      // Turned off while the reassign was being looked at.
+      void request.release().catch(() => undefined);
+      return;
+    }
     const id = crypto.randomUUID();
     const frame = takeFrame();
     frame.show();
@@ -212,8 +237,7 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
       clearInterval(watch);
       toMain({ kind: 'idle' });
     };
-    active = { id, frame, request, releasing: null, unwatch };
-    try {
+    const open = (async () => {
       listen();
       const [raw, frameId] = await Promise.all([request.context, frame.ready]);
       const context = fitContext(raw);
@@ -232,10 +256,14 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
       });
       // The frame asked when it was shown; if the background did not have the hold yet, it asks again now.
       frame.poke();
-    } catch {
-      // The background is unreachable (e.g. the extension was just updated): leave the host as it was.
-      abortHold(id);
-    }
+    })();
+    const opened = open.then(
+      () => undefined,
+      () => undefined,
+    );
+    active = { id, frame, request, opened, posting: false, releasing: null, unwatch };
+    // The background is unreachable (e.g. the extension was just updated): leave the host as it was.
+    await open.catch(() => abortHold(id));
   }
 
   function onUiEvent(event: Event): void {
@@ -389,6 +417,7 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
     switch (message.type) {
       case 'hold:post': {
         if (active?.id !== message.holdId) return { ok: false, failure: { kind: 'lost' } };
+        active.posting = true;
         const result = await post(message);
         if (!result.ok || !message.release) return result;
         const outcome = await releaseHold(message.holdId, true);
@@ -431,6 +460,7 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
   // that, so a page sending the same event changes nothing.
   if (document.readyState !== 'loading') document.dispatchEvent(new CustomEvent(STARTED_EVENT));
   document.addEventListener(STARTED_EVENT, () => ctx.isInvalid, { signal: ctx.signal });
+  settings.onChange(releaseIfOff);
   acceptPort(window, ctx.signal, (handed) => {
     port = handed;
     port.onmessage = (event: MessageEvent) => {

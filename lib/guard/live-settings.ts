@@ -57,13 +57,30 @@ export function parseContentPolicy(raw: unknown): Partial<ContentSettings> {
   return policy;
 }
 
+/**
+ * The settings in force: the user's, overridden key by key by the administrator's policy; while the
+ * policy is not known at all (managed storage has not answered, and none was seen before), the safe
+ * defaults for enforcement, which block on every site, since a policy may lock it.
+ */
+export function settingsInForce(
+  local: ContentSettings,
+  policy: Partial<ContentSettings> | null,
+): ContentSettings {
+  return policy ? { ...local, ...policy } : { ...local, enforcement: DEFAULTS.enforcement };
+}
+
 export interface LiveSettings {
-  /** Starts reading the settings (once) and following their changes; resolves when they are known. */
+  /**
+   * Starts reading the settings (once) and following their changes; resolves when what is known without
+   * waiting for managed storage has been read (right after a browser start it answers only after seconds).
+   */
   ready(): Promise<void>;
   loaded(): boolean;
   current(): ContentSettings;
   /** What the user (or the policy) set for a site; `block` when nothing is set, as enforcementFor says. */
   enforcement(site: string): Enforcement;
+  /** Called after the settings in force changed, e.g. when the administrator's policy arrives. */
+  onChange(listener: () => void): void;
   stop(): void;
 }
 
@@ -73,13 +90,16 @@ export interface LiveSettings {
  */
 export function liveSettings(): LiveSettings {
   let local = DEFAULTS;
-  let policy: Partial<ContentSettings> = {};
-  let settings = DEFAULTS;
+  /** null while unknown: managed storage has not answered in this page and no answer was kept before. */
+  let policy: Partial<ContentSettings> | null = null;
+  let settings = settingsInForce(local, policy);
   let reading: Promise<void> | null = null;
   let loaded = false;
   let managedAnswered = false;
+  const listeners: (() => void)[] = [];
   const update = () => {
-    settings = { ...local, ...policy };
+    settings = settingsInForce(local, policy);
+    for (const listener of listeners) listener();
   };
   // Firefox rejects when no policy is installed: no policy then. Any other failure leaves the last
   // policy the background saw in force (lib/storage/no-policy.ts).
@@ -93,9 +113,10 @@ export function liveSettings(): LiveSettings {
       if (isNoPolicy(error)) answered({});
     });
   };
-  // Right after the browser starts, managed storage takes seconds to answer: the policy it last gave
-  // stands in meanwhile, so the first reassign does not wait for it. Without one, it is waited for.
-  const readLocal = (managed: Promise<void>) =>
+  // The policy the background last saw stands in until managed storage answers; without one, the safe
+  // defaults do (settingsInForce). Either way nothing waits for managed storage: its answer is applied
+  // when it comes, and the guard acts on the change (guard.ts).
+  const readLocal = () =>
     browser.storage.local
       .get([KEY, POLICY_CACHE_KEY])
       .then((stored) => {
@@ -103,9 +124,8 @@ export function liveSettings(): LiveSettings {
         const cached = stored[POLICY_CACHE_KEY];
         if (!managedAnswered && isRecord(cached)) policy = parseContentPolicy(cached);
         update();
-        return isRecord(cached) ? undefined : managed;
       })
-      .catch(() => managed);
+      .catch(() => undefined);
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'managed') void readPolicy();
     if (area !== 'local' || !changes[KEY]) return;
@@ -116,7 +136,8 @@ export function liveSettings(): LiveSettings {
     ready() {
       if (!reading) {
         browser.storage.onChanged.addListener(listener);
-        reading = readLocal(readPolicy()).then(() => {
+        void readPolicy();
+        reading = readLocal().then(() => {
           loaded = true;
         });
       }
@@ -126,8 +147,12 @@ export function liveSettings(): LiveSettings {
     current: () => settings,
     enforcement: (site) =>
       (Object.hasOwn(settings.enforcement, site) ? settings.enforcement[site] : undefined) ?? 'block',
+    onChange(listener) {
+      listeners.push(listener);
+    },
     stop() {
       if (reading) browser.storage.onChanged.removeListener(listener);
+      listeners.length = 0;
     },
   };
 }

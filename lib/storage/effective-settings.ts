@@ -10,6 +10,7 @@ import {
   parsePolicy,
   policySchema,
   type Settings,
+  withSafeEnforcement,
 } from './settings';
 import { validatedItem } from './validated-item';
 
@@ -44,6 +45,15 @@ export async function readPolicy(): Promise<Policy> {
   return Promise.race([fresh, cached.then((last) => last ?? fresh)]);
 }
 
+/** The policy as far as it is known without waiting for managed storage; null when not known at all. */
+async function policyKnownNow(): Promise<Policy | null> {
+  const lastSeen = policyCacheItem.get().catch(() => null);
+  // Managed storage failing leaves the last policy seen in force, as in readPolicy.
+  const fresh = managedPolicy().catch(() => lastSeen);
+  if (managedAnswered) return fresh;
+  return Promise.race([fresh, lastSeen]);
+}
+
 /**
  * Asks managed storage and keeps its answer for the next browser start; true when it differs from the last.
  * Rejects, writing nothing, when managed storage fails.
@@ -55,11 +65,25 @@ export async function refreshPolicyCache(): Promise<boolean> {
   return true;
 }
 
-export async function effectiveSettings(): Promise<{
+export interface Effective {
   settings: Settings;
   locked: LockableKey[];
   policy: Policy;
-}> {
+}
+
+/** For what may wait for the policy (options, retention, custom hosts): waits when none was ever seen. */
+export async function effectiveSettings(): Promise<Effective> {
   const [local, policy] = await Promise.all([settingsItem.get(), readPolicy()]);
   return { ...applyPolicy(local, policy), policy };
+}
+
+/**
+ * For the checklist, which must not wait for managed storage: the policy last seen stands in, and
+ * without one the safe defaults (withSafeEnforcement). A policy that then turns the site off is acted on
+ * by the tab (lib/guard/guard.ts).
+ */
+export async function effectiveSettingsNow(): Promise<Effective> {
+  const [local, policy] = await Promise.all([settingsItem.get(), policyKnownNow()]);
+  if (policy) return { ...applyPolicy(local, policy), policy };
+  return { settings: withSafeEnforcement(local), locked: [], policy: {} };
 }

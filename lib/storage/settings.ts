@@ -38,6 +38,16 @@ export const DEFAULT_SETTINGS: Settings = z.parse(settingsSchema, {});
 /** Key in storage.local; the storage item itself lives in items.ts, away from content scripts. */
 export const SETTINGS_KEY = 'settings';
 
+/**
+ * The settings to act on while the administrator's policy is not known at all (right after a browser
+ * start managed storage answers only after seconds, and no answer was kept before): the safe defaults
+ * for enforcement, which block on every site, since a policy may lock it. The content scripts' copy of
+ * this rule is settingsInForce in lib/guard/live-settings.ts.
+ */
+export function withSafeEnforcement(settings: Settings): Settings {
+  return { ...settings, enforcement: DEFAULT_SETTINGS.enforcement };
+}
+
 export function enforcementFor(settings: Settings, site: string): Enforcement {
   return settings.enforcement[site] ?? 'block';
 }

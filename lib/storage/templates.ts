@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { SERVICE_HANDOFF } from '../checklist/default-template';
 import { type Template, templateSchema } from '../checklist/template';
-import { effectiveSettings } from './effective-settings';
+import { type Effective, effectiveSettings } from './effective-settings';
 import { validatedItem } from './validated-item';
 
 // Templates are data: the built-in service-handoff template plus the team's own, edited on the options
@@ -29,21 +29,21 @@ function policyTemplates(raw: readonly unknown[] | undefined): Template[] | null
 }
 
 /** The templates in force: the policy's when it sets them, else the user's. */
-export async function activeTemplates(): Promise<{
+export async function activeTemplates(effective?: Effective): Promise<{
   templates: Template[];
-  settings: Awaited<ReturnType<typeof effectiveSettings>>;
+  settings: Effective;
 }> {
-  const effective = await effectiveSettings();
+  effective ??= await effectiveSettings();
   const stored = policyTemplates(effective.policy.templates) ?? (await templatesItem.get());
   return { templates: allTemplates(stored), settings: effective };
 }
 
 /** The template a site's checklist uses: the one chosen for the site, else the built-in. */
-export async function templateFor(site: string): Promise<Template> {
+export async function templateFor(site: string, effective?: Effective): Promise<Template> {
   const {
     templates: all,
     settings: { settings },
-  } = await activeTemplates();
+  } = await activeTemplates(effective);
   const chosen = settings.templateBySite[site] ?? SERVICE_HANDOFF.id;
   return (
     all.find((template) => template.id === chosen) ??

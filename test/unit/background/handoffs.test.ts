@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   abandonHoldsOfTab,
   cancelHold,
   completeHold,
+  dropHoldTurnedOff,
   findMine,
   getHold,
   openHold,
@@ -15,6 +16,7 @@ import { retryDue, retryOutboxEntry } from '../../../lib/background/outbox-retry
 import type { HeldAction, PostResult } from '../../../lib/messaging';
 import { draftsItem, eventsItem, holdsItem, outboxItem } from '../../../lib/storage/items';
 import { useLocale } from '../support/i18n';
+import { slowManagedStorage } from '../support/slow-managed';
 
 const TAB = 7;
 /** The checklist frame that shows the hold, as it reported itself to the content script. */
@@ -200,5 +202,51 @@ describe('a held reassign in the background', () => {
     });
     expect(sent).toMatchObject([{ type: 'outbox:post', ticketKey: 'ACME-1', handoffId: kept?.handoffId }]);
     expect(await outboxItem.get()).toEqual([]);
+  });
+
+  it('goes without a trace when the policy turned its site off while it was open, the draft kept', async () => {
+    await openHold({ held, frameId: FRAME }, TAB, 0);
+    await saveDraft({ holdId: held.id, answers: { situation: 'keep me' } }, TAB);
+    await fakeBrowser.storage.managed.set({ enforcement: { jira: 'off' } });
+    expect(await dropHoldTurnedOff({ holdId: held.id }, TAB + 1)).toEqual({ ok: false });
+    expect(await dropHoldTurnedOff({ holdId: held.id }, TAB)).toEqual({ ok: true });
+    expect(await holdsItem.get()).toEqual({});
+    expect(await eventsItem.get()).toEqual([]);
+    expect(sent).toEqual([]);
+    expect(Object.values(await draftsItem.get())[0]?.answers).toEqual({ situation: 'keep me' });
+  });
+
+  it('stays, and counts as before, when the site is not off after all', async () => {
+    await openHold({ held, frameId: FRAME }, TAB, 0);
+    expect(await dropHoldTurnedOff({ holdId: held.id }, TAB)).toEqual({ ok: false });
+    expect(Object.keys(await holdsItem.get())).toEqual([held.id]);
+    await abandonHoldsOfTab(TAB);
+    expect((await eventsItem.get()).map((e) => e.outcome)).toEqual(['cancelled']);
+  });
+});
+
+describe('a held reassign right after the browser started', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('opens and shows without waiting for managed storage, blocking while no policy was ever seen', async () => {
+    await fakeBrowser.storage.local.set({ settings: { enforcement: { jira: 'remind' } } });
+    slowManagedStorage();
+    // A worker just started: managed storage has not answered in it yet.
+    vi.resetModules();
+    const background = await import('../../../lib/background/handoffs');
+    expect(await background.openHold({ held, frameId: FRAME }, TAB, 0)).toEqual({ ok: true });
+    expect(await background.getHold({ holdId: held.id }, TAB)).toMatchObject({
+      found: true,
+      enforcement: 'block',
+    });
+  });
+
+  it('shows what the policy last seen says while managed storage has not answered', async () => {
+    await fakeBrowser.storage.local.set({ policyCache: { enforcement: { jira: 'remind' } } });
+    slowManagedStorage();
+    vi.resetModules();
+    const background = await import('../../../lib/background/handoffs');
+    await background.openHold({ held, frameId: FRAME }, TAB, 0);
+    expect(await background.getHold({ holdId: held.id }, TAB)).toMatchObject({ enforcement: 'remind' });
   });
 });

@@ -1,13 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as z from 'zod/mini';
-import { liveSettings, parseContentPolicy, parseContentSettings } from '../../../lib/guard/live-settings';
+import {
+  liveSettings,
+  parseContentPolicy,
+  parseContentSettings,
+  settingsInForce,
+} from '../../../lib/guard/live-settings';
 import {
   DEFAULT_SETTINGS,
   enforcementFor,
   POLICY_CACHE_KEY,
   parsePolicy,
   settingsSchema,
+  withSafeEnforcement,
 } from '../../../lib/storage/settings';
 import { FIREFOX_NO_POLICY, failingManagedStorage, slowManagedStorage } from '../support/slow-managed';
 
@@ -88,18 +94,48 @@ describe('liveSettings and the policy', () => {
     settings.stop();
   });
 
-  it('without a policy seen before, waits for managed storage', async () => {
+  it('without a policy seen before, does not wait for managed storage: the safe defaults block until it answers', async () => {
+    await fakeBrowser.storage.local.set({ settings: { enforcement: { jira: 'off', zendesk: 'remind' } } });
     const answer = slowManagedStorage();
     const settings = liveSettings();
-    let ready = false;
-    const reading = settings.ready().then(() => {
-      ready = true;
+    const changes = vi.fn();
+    settings.onChange(changes);
+    await settings.ready();
+    expect(settings.loaded()).toBe(true);
+    // A policy may lock enforcement: until it is known, the user's own 'off' and 'remind' wait too.
+    expect(settings.enforcement('jira')).toBe('block');
+    expect(settings.enforcement('zendesk')).toBe('block');
+    changes.mockClear();
+    answer({});
+    await vi.waitFor(() => expect(settings.enforcement('jira')).toBe('off'));
+    expect(settings.enforcement('zendesk')).toBe('remind');
+    expect(changes).toHaveBeenCalled();
+    settings.stop();
+  });
+
+  it('a policy that arrives late and turns a site off is told to the guard', async () => {
+    const answer = slowManagedStorage();
+    const settings = liveSettings();
+    await settings.ready();
+    const seen: string[] = [];
+    settings.onChange(() => seen.push(settings.enforcement('trello')));
+    expect(settings.enforcement('trello')).toBe('block');
+    answer({ enforcement: { trello: 'off' } });
+    await vi.waitFor(() => expect(seen).toContain('off'));
+    settings.stop();
+  });
+
+  it('the cached policy stands in for the answer, the user’s settings under it', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { enforcement: { jira: 'off', zendesk: 'remind' } },
+      [POLICY_CACHE_KEY]: { trello: { joinSelf: true } },
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(ready).toBe(false);
-    answer({ enforcement: { jira: 'off' } });
-    await reading;
+    slowManagedStorage();
+    const settings = liveSettings();
+    await settings.ready();
     expect(settings.enforcement('jira')).toBe('off');
+    expect(settings.enforcement('zendesk')).toBe('remind');
+    expect(settings.current().trello.joinSelf).toBe(true);
     settings.stop();
   });
 
@@ -131,5 +167,29 @@ describe('liveSettings and the policy', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(settings.enforcement('jira')).toBe('off');
     settings.stop();
+  });
+});
+
+describe('settingsInForce', () => {
+  it.each(corpus.map((raw) => [JSON.stringify(raw), raw]))(
+    'agrees with the background’s rule while the policy is unknown: %s',
+    (_, raw) => {
+      const parsed = z.safeParse(settingsSchema, raw);
+      const full = withSafeEnforcement(parsed.success ? parsed.data : DEFAULT_SETTINGS);
+      const content = settingsInForce(parseContentSettings(raw), null);
+      expect(content.trello).toEqual(full.trello);
+      for (const site of ['jira', 'zendesk', 'trello']) {
+        expect(content.enforcement[site] ?? 'block').toBe(enforcementFor(full, site));
+        expect(enforcementFor(full, site)).toBe('block');
+      }
+    },
+  );
+
+  it('a known policy wins key by key over the user’s settings', () => {
+    const local = parseContentSettings({ enforcement: { jira: 'off' }, trello: { joinSelf: true } });
+    const inForce = settingsInForce(local, parseContentPolicy({ enforcement: { zendesk: 'remind' } }));
+    expect(inForce.enforcement).toEqual({ zendesk: 'remind' });
+    expect(inForce.trello.joinSelf).toBe(true);
+    expect(settingsInForce(local, {}).enforcement).toEqual({ jira: 'off' });
   });
 });

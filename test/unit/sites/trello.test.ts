@@ -25,6 +25,7 @@ const settings: LiveSettings = {
   loaded: () => true,
   current: () => ({ enforcement: {}, trello: DEFAULT_TRELLO_RULES }),
   enforcement: () => 'block',
+  onChange: () => undefined,
   stop: () => undefined,
 };
 

@@ -38,6 +38,30 @@ describe('effectiveSettings and the policy', () => {
     expect((await reading).settings.enforcement.jira).toBe('remind');
   });
 
+  it('for the checklist, does not wait for managed storage: the safe defaults block until it answers', async () => {
+    await fakeBrowser.storage.local.set({ settings: { enforcement: { jira: 'off' }, retentionDays: 30 } });
+    const answer = slowManagedStorage();
+    const { effectiveSettingsNow } = await load();
+    const now = await effectiveSettingsNow();
+    expect(now.settings.enforcement.jira ?? 'block').toBe('block');
+    expect(now.settings.retentionDays).toBe(30);
+    answer({});
+    await vi.waitFor(async () =>
+      expect((await effectiveSettingsNow()).settings.enforcement.jira).toBe('off'),
+    );
+  });
+
+  it('for the checklist, the policy last seen stands in, and managed storage’s answer once it came', async () => {
+    await fakeBrowser.storage.local.set({ policyCache: { enforcement: { trello: 'remind' } } });
+    const answer = slowManagedStorage();
+    const { effectiveSettingsNow } = await load();
+    expect((await effectiveSettingsNow()).settings.enforcement.trello).toBe('remind');
+    answer({ enforcement: { trello: 'off' } });
+    await vi.waitFor(async () =>
+      expect((await effectiveSettingsNow()).settings.enforcement.trello).toBe('off'),
+    );
+  });
+
   it('once managed storage has answered, it alone is asked: a policy removed is not brought back', async () => {
     await fakeBrowser.storage.local.set({ policyCache: { enforcement: { jira: 'off' } } });
     const { effectiveSettings, refreshPolicyCache } = await load();
