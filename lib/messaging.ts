@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { handoffContextSchema } from './checklist/context';
+import { templateShapeSchema } from './checklist/template-shape';
 import { okSchema as ok, toContent } from './content-messaging';
 import { receiverShowSchema, showAnswerSchema, toReceiver } from './receiver/to-tab';
 import { COMMENT_FORMATS } from './sites/registry';
@@ -90,7 +91,7 @@ export const protocol = {
         found: z.literal(true),
         held: heldActionSchema,
         shownAt: z.number(),
-        template: z.unknown(),
+        template: templateShapeSchema,
         enforcement: enforcementSchema,
         draft: z.nullable(rawAnswersSchema),
         failure: z.optional(postFailureSchema),

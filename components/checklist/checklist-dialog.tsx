@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { HandoffContext } from '../../lib/checklist/context';
-import type { Locale, Template } from '../../lib/checklist/template';
+import type { Template } from '../../lib/checklist/template';
+import type { Locale } from '../../lib/checklist/template-plain';
 import { type FieldError, type RawAnswers, validateAnswers } from '../../lib/checklist/validate';
 import type { PostFailure } from '../../lib/messaging';
 import { failureMessage } from '../failure-message';

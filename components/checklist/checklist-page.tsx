@@ -1,7 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { SERVICE_HANDOFF } from '../../lib/checklist/default-template';
 import { pageRequests } from '../../lib/checklist/frame-protocol';
-import { templateSchema } from '../../lib/checklist/template';
 import { uiLocale } from '../../lib/locale';
 import { type Response, sendToBackground } from '../../lib/messaging';
 import { isSiteId, SITES } from '../../lib/sites/registry';
@@ -48,7 +46,7 @@ export function ChecklistPage({ holdId }: { holdId: string }) {
   const site = hold.held.site;
   return (
     <ChecklistDialog
-      template={templateSchema.safeParse(hold.template).data ?? SERVICE_HANDOFF}
+      template={hold.template}
       locale={locale}
       t={translate}
       siteName={isSiteId(site) ? SITES[site].name : site}

@@ -1,5 +1,5 @@
-import type { Field, Locale } from '../../lib/checklist/template';
-import { localize } from '../../lib/checklist/template';
+import type { Field } from '../../lib/checklist/template';
+import { type Locale, localize } from '../../lib/checklist/template-plain';
 
 export interface FieldControlProps {
   field: Field;

@@ -141,7 +141,7 @@ export async function getHold(request: Request<'hold:get'>, tabId: number): Prom
     found: true,
     held: hold.held,
     shownAt: hold.shownAt,
-    template: hold.template,
+    template: await templateOf(hold),
     enforcement: enforcementFor((await effectiveSettingsNow()).settings, hold.held.site),
     draft: draft?.answers ?? null,
     ...(hold.failure ? { failure: hold.failure } : {}),

@@ -1,21 +1,16 @@
 import * as z from 'zod';
+import { FIELD_ID } from './template-plain';
 
 // Templates are data a team edits and imports as JSON, so every schema here is strict: an unknown key
 // (a typo, or `__proto__` smuggled in through JSON.parse) is an error with a path, never silently kept.
 
-export type Locale = 'en' | 'ko';
+export { FIELD_ID, type Locale, localize } from './template-plain';
 
 const labelText = z.string().trim().min(1).max(200);
 
 export const localizedTextSchema = z.strictObject({ en: labelText, ko: labelText.optional() });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
-export function localize(text: LocalizedText, locale: Locale): string {
-  return (locale === 'ko' ? text.ko : undefined) ?? text.en;
-}
-
-/** Field and choice ids are stable API: answers, metrics and exports are keyed by them. */
-export const FIELD_ID = /^[a-z][a-z0-9_]{0,39}$/;
 const fieldId = z.string().regex(FIELD_ID, 'must be lowercase letters, digits or _, starting with a letter');
 
 /** Reports every repeat of an id at its own index, so the error names the offending entry. */

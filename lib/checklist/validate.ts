@@ -1,6 +1,5 @@
-import * as z from 'zod';
 import { graphemeLength } from './graphemes';
-import { FIELD_ID, type Field, type Template } from './template';
+import type { Field, Template } from './template';
 import { parseHttpUrl, splitLines } from './url';
 
 /** What the form holds: every field as a string (a choice holds the choice id, a list holds lines). */
@@ -18,14 +17,6 @@ export type FieldError =
 export type ValidationResult =
   | { ok: true; answers: CleanAnswers }
   | { ok: false; errors: Record<string, FieldError> };
-
-const MAX_ANSWER_LENGTH = 100_000;
-const MAX_ANSWERS = 60;
-
-/** Answers as they cross a message boundary, before any template is applied to them. */
-export const rawAnswersSchema = z
-  .record(z.string().regex(FIELD_ID), z.string().max(MAX_ANSWER_LENGTH))
-  .refine((answers) => Object.keys(answers).length <= MAX_ANSWERS, 'too many answers');
 
 type Checked = { value: string | string[] } | { error: FieldError };
 

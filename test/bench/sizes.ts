@@ -106,3 +106,13 @@ export function contentScriptSizes(outputDir: string): PatternSizes[] {
 export function kB(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB`;
 }
+
+/** The scripts an extension page loads (its module script and the chunks it preloads), raw and gzip. */
+export function pageScriptSizes(outputDir: string, page: string): { scripts: ScriptSize[]; gzip: number } {
+  const html = readFileSync(join(outputDir, page), 'utf8');
+  const files = [
+    ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g),
+  ].map((match) => match[1] as string);
+  const scripts = files.map((file) => fileSize(outputDir, file, 'ISOLATED'));
+  return { scripts, gzip: scripts.reduce((sum, s) => sum + s.gzip, 0) };
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_HANDOFF } from '../../../lib/checklist/default-template';
 import type { Template } from '../../../lib/checklist/template';
-import { type RawAnswers, rawAnswersSchema, validateAnswers } from '../../../lib/checklist/validate';
+import { type RawAnswers, validateAnswers } from '../../../lib/checklist/validate';
+import { rawAnswersSchema } from '../../../lib/messaging';
 import { FULL } from './fixtures';
 
 const validate = (raw: RawAnswers) => validateAnswers(SERVICE_HANDOFF, raw);
