@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { handoffContextSchema } from './checklist/context';
 import { templateShapeSchema } from './checklist/template-shape';
 import { okSchema as ok, toContent } from './content-messaging';
+import { handsSummarySchema } from './history/ticket-history';
 import { receiverShowSchema, showAnswerSchema, toReceiver } from './receiver/to-tab';
 import { COMMENT_FORMATS } from './sites/registry';
 import { enforcementSchema, settingsSchema } from './storage/settings';
@@ -96,6 +97,15 @@ export const protocol = {
         draft: z.nullable(rawAnswersSchema),
         failure: z.optional(postFailureSchema),
       }),
+    ]),
+  },
+  // The ticket's history, read through the tab once the dialog shows: found false when there is nothing
+  // to show or the host would not say.
+  'hold:history': {
+    request: z.object({ holdId: id }),
+    response: z.union([
+      z.object({ found: z.literal(false) }),
+      z.object({ found: z.literal(true), hands: handsSummarySchema }),
     ]),
   },
   'draft:save': { request: z.object({ holdId: id, answers: rawAnswersSchema }), response: ok },

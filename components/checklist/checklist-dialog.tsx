@@ -3,10 +3,12 @@ import type { HandoffContext } from '../../lib/checklist/context';
 import type { Template } from '../../lib/checklist/template';
 import type { Locale } from '../../lib/checklist/template-plain';
 import { type FieldError, type RawAnswers, validateAnswers } from '../../lib/checklist/validate';
+import type { HandsSummary } from '../../lib/history/hands';
 import type { PostFailure } from '../../lib/messaging';
 import { failureMessage } from '../failure-message';
 import type { Translate } from '../translate';
 import { FieldControl } from './field-control';
+import { HistoryLine, isHot, reasonHint } from './history-line';
 
 export type CompleteResult =
   | { status: 'done' }
@@ -24,6 +26,8 @@ export interface ChecklistDialogProps {
   initialAnswers: RawAnswers;
   draftRestored: boolean;
   initialFailure?: PostFailure;
+  /** How often the ticket changed hands lately; null until its history arrives, or when there is none. */
+  hands?: HandsSummary | null;
   onDraft(answers: RawAnswers): void;
   onComplete(answers: RawAnswers): Promise<CompleteResult>;
   onCancel(): void;
@@ -153,6 +157,7 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
   const ticketLine = context.title ? `${context.ticketKey} — ${context.title}` : context.ticketKey;
   const extraTickets = props.tickets.filter((key) => key !== context.ticketKey);
   const hasErrors = Object.keys(errors).length > 0;
+  const hands = props.hands ?? null;
 
   return (
     <div className="backdrop">
@@ -186,6 +191,7 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
             <dd>{context.to ? context.to.name || t('unknownPerson') : t('unassigned')}</dd>
           </div>
         </dl>
+        {hands ? <HistoryLine hands={hands} t={t} locale={locale} /> : null}
         {props.draftRestored ? (
           <p className="notice" role="status">
             {t('draftRestored')}
@@ -207,6 +213,7 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
               optionalText={t('optional')}
               chooseText={t('chooseOption')}
               listHint={t('listHint')}
+              note={field.id === 'reason' && isHot(hands) ? reasonHint(hands, t) : undefined}
               onChange={(value) => change(field.id, value)}
             />
           ))}

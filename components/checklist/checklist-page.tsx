@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { pageRequests } from '../../lib/checklist/frame-protocol';
+import type { HandsSummary } from '../../lib/history/hands';
 import { uiLocale } from '../../lib/locale';
 import { type Response, sendToBackground } from '../../lib/messaging';
 import { isSiteId, SITES } from '../../lib/sites/registry';
@@ -15,6 +16,7 @@ const { tracked, ending } = pageRequests(window);
 /** The extension page framed over the host: loads the held reassign, saves the draft as the user types. */
 export function ChecklistPage({ holdId }: { holdId: string }) {
   const [hold, setHold] = useState<Loaded | 'missing' | null>(null);
+  const [hands, setHands] = useState<HandsSummary | null>(null);
   const locale = useMemo(uiLocale, []);
 
   useEffect(() => {
@@ -24,6 +26,16 @@ export function ChecklistPage({ holdId }: { holdId: string }) {
       .then((found) => setHold(found.found ? found : 'missing'))
       .catch(() => setHold('missing'));
   }, [holdId, locale]);
+
+  // The ticket's history is asked for once the dialog is on screen, so it never delays it; it shows
+  // when it arrives, and a failed read shows nothing.
+  const shown = hold !== null && hold !== 'missing';
+  useEffect(() => {
+    if (!shown) return;
+    sendToBackground('hold:history', { holdId })
+      .then((answer) => setHands(answer.found ? answer.hands : null))
+      .catch(() => undefined);
+  }, [holdId, shown]);
 
   if (hold === null) return null;
   const close = () => void ending(sendToBackground('hold:cancel', { holdId })).catch(() => undefined);
@@ -55,6 +67,7 @@ export function ChecklistPage({ holdId }: { holdId: string }) {
       initialAnswers={hold.draft ?? {}}
       draftRestored={hold.draft !== null && Object.values(hold.draft).some((value) => value.trim() !== '')}
       initialFailure={hold.failure}
+      hands={hands}
       // Every change goes to the background at once: the tab may close right after a keystroke.
       onDraft={(answers) =>
         void tracked(sendToBackground('draft:save', { holdId, answers })).catch(() => undefined)

@@ -9,6 +9,8 @@ export interface FieldControlProps {
   optionalText: string;
   chooseText: string;
   listHint: string;
+  /** A word from Baton about this field for this ticket (e.g. why the reason matters more this time). */
+  note?: string;
   onChange(value: string): void;
 }
 
@@ -21,14 +23,17 @@ export function FieldControl({
   optionalText,
   chooseText,
   listHint,
+  note,
   onChange,
 }: FieldControlProps) {
   const id = `field-${field.id}`;
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const optionalId = `${id}-optional`;
+  const noteId = `${id}-note`;
   const describedBy = [
     field.required ? null : optionalId,
+    note ? noteId : null,
     field.kind === 'list' ? hintId : null,
     error ? errorId : null,
   ]
@@ -52,6 +57,11 @@ export function FieldControl({
           </span>
         )}
       </div>
+      {note ? (
+        <p className="field-note" id={noteId}>
+          {note}
+        </p>
+      ) : null}
       {field.kind === 'choice' ? (
         <select {...common} value={value} onChange={(event) => onChange(event.target.value)}>
           <option value="">{chooseText}</option>

@@ -9,6 +9,7 @@ import { renderWiki } from '../checklist/render-wiki';
 import { buildSummary } from '../checklist/summary';
 import type { Template } from '../checklist/template';
 import type { CleanAnswers } from '../checklist/validate';
+import { changedHandsText } from '../history/wording';
 import { commentStrings, uiLocale } from '../locale';
 import type { CommentFormat } from '../sites/registry';
 
@@ -38,8 +39,19 @@ export function renderComment(
   answers: CleanAnswers,
   context: HandoffContext,
   handoffId: string,
+  /** How often the ticket changed hands in the window, when its history was read and it has. */
+  changedHands?: number,
 ): RenderedComment {
-  const full = buildSummary(template, answers, context, handoffId, uiLocale(), commentStrings());
+  const locale = uiLocale();
+  const built = buildSummary(template, answers, context, handoffId, locale, commentStrings());
+  const full = changedHands
+    ? {
+        ...built,
+        history: changedHandsText(changedHands, locale, (key, substitutions) =>
+          browser.i18n.getMessage(key, substitutions),
+        ),
+      }
+    : built;
   const summary = fitSummary(full, {
     limit: site.commentLimit,
     measure: MEASURES[site.commentFormat],

@@ -188,6 +188,7 @@ async function queueComments(hold: Hold, template: Template, answers: CleanAnswe
     answers,
     held.context,
     handoffId,
+    hold.hands?.count,
   );
   const now = Date.now();
   const entries = held.tickets.map((ticketKey) => ({

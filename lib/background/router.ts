@@ -15,6 +15,7 @@ import {
   saveDraft,
   skipHold,
 } from './handoffs';
+import { getHistory } from './history';
 import { clearData, saveSettings, saveTemplates } from './options';
 import { discardOutboxEntry, retryOutboxEntry } from './outbox-retry';
 import { actOnBanner, getBanner, showReceived } from './receiver';
@@ -42,6 +43,7 @@ const CHECKLIST_MESSAGES = new Set<Envelope['type']>([
   'checklist:frame',
   'hold:mine',
   'hold:get',
+  'hold:history',
   'draft:save',
   'hold:complete',
   'hold:cancel',
@@ -124,6 +126,8 @@ async function handle(message: Envelope, sender: Sender): Promise<unknown> {
       return findMine(tabId, sender.frameId ?? 0);
     case 'hold:get':
       return getHold(message, tabId);
+    case 'hold:history':
+      return getHistory(message, tabId);
     case 'draft:save':
       return saveDraft(message, tabId);
     case 'hold:complete':

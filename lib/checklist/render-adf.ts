@@ -50,6 +50,7 @@ export function renderAdf(s: Summary): AdfDoc {
     { type: 'heading', attrs: { level: 3 }, content: text(s.heading) },
     ...s.meta.map((m) => labelled(m.label, text(m.value))),
   ];
+  if (s.history) content.push({ type: 'paragraph', content: text(s.history) });
   for (const item of s.items) {
     if (item.value.kind === 'text') {
       content.push(labelled(item.label, multiline(item.value.text)));

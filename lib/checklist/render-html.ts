@@ -36,6 +36,7 @@ export function renderHtml(s: Summary): string {
     `<h3>${escapeHtml(s.heading)}</h3>`,
     ...s.meta.map((m) => labelled(m.label, escapeHtml(m.value))),
   ];
+  if (s.history) html.push(`<p>${escapeHtml(s.history)}</p>`);
   for (const item of s.items) {
     if (item.value.kind === 'text') {
       html.push(labelled(item.label, multiline(item.value.text)));

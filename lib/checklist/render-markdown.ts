@@ -51,6 +51,7 @@ export function renderMarkdown(s: Summary): string {
     `### ${escapeInline(s.heading)}`,
     s.meta.map((m) => `${strongLabel(m.label)} ${escapeInline(m.value)}`).join(HARD_BREAK),
   ];
+  if (s.history) blocks.push(escapeInline(s.history));
   for (const item of s.items) {
     if (item.value.kind === 'text') {
       blocks.push(`${strongLabel(item.label)} ${escapeText(item.value.text)}`);

@@ -3,6 +3,7 @@ import type { Summary } from './summary';
 /** Plain text for the clipboard: nothing is escaped, because nothing interprets it. */
 export function renderText(s: Summary): string {
   const blocks = [[s.heading, ...s.meta.map((m) => `${m.label}: ${m.value}`)].join('\n')];
+  if (s.history) blocks.push(s.history);
   for (const item of s.items) {
     blocks.push(
       item.value.kind === 'text'

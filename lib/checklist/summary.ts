@@ -22,6 +22,8 @@ export interface Summary {
   /** mention: the ids of the people a line names, for a format that can notify them (Jira's wiki markup). */
   meta: { label: string; value: string; mention?: string[] }[];
   items: { label: string; value: SummaryValue }[];
+  /** How often the ticket changed hands lately ("Changed hands 3 times in 30 days"), after the meta lines. */
+  history?: string;
   /** Baton's own remarks about the comment (e.g. that it was cut to the host's limit), shown before the marker. */
   notes?: string[];
   marker: string;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { handsSummarySchema, hostCountSchema } from '../history/ticket-history';
 import { heldActionSchema, postFailureSchema, rawAnswersSchema } from '../messaging';
 import {
   DIGEST_KEY,
@@ -34,6 +35,8 @@ export const holdSchema = z.object({
   ),
   /** The validated answers once Complete was pressed, for the event recorded when the handoff lands. */
   answers: z.optional(z.record(z.string(), z.union([z.string(), z.array(z.string())]))),
+  /** How often the ticket changed hands, once its history was read (null: nothing to show, or unreadable). */
+  hands: z.optional(z.nullable(handsSummarySchema)),
 });
 export type Hold = z.infer<typeof holdSchema>;
 export const holdsItem = validatedItem('session:holds', z.record(z.string(), holdSchema), () => ({}));
@@ -90,3 +93,11 @@ export const healthItem = validatedItem(
 );
 
 export const settingsItem = validatedItem(`local:${SETTINGS_KEY}`, settingsSchema, () => DEFAULT_SETTINGS);
+
+/** The hosts' own counts of how often tickets changed hands, for tickets Baton has seen (most recent kept). */
+export const hostCountsItem = validatedItem(
+  'local:hostCounts',
+  z.record(z.string(), hostCountSchema),
+  () => ({}),
+);
+export const HOST_COUNTS_LIMIT = 500;
