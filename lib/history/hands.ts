@@ -35,16 +35,20 @@ const timeOf = (change: HandsChange) => Date.parse(change.at);
 /** Null when the ticket has not changed hands in the window (nothing to show). */
 export function handsChanged(history: TicketHistory, options: HandsOptions): HandsSummary | null {
   const since = options.now - WINDOW_DAYS * DAY_MS;
+  // A change the site does not count (a Trello move between ordinary lists) says nothing about who holds it.
   const changes = history.changes
-    .filter((change) => !Number.isNaN(timeOf(change)))
+    .filter((change) => !Number.isNaN(timeOf(change)) && (options.countable?.(change) ?? true))
     .sort((a, b) => timeOf(a) - timeOf(b));
   let holder = changes[0]?.from ?? '';
   let before = '';
   const counted: HandsChange[] = [];
   for (const change of changes) {
-    const counts =
-      change.to !== '' && change.to !== holder && !change.self && (options.countable?.(change) ?? true);
-    if (!counts) continue;
+    if (change.to === '' || change.to === holder) continue;
+    // Taking a ticket oneself is not being handed it, but from then on they hold it.
+    if (change.self) {
+      holder = change.to;
+      continue;
+    }
     if (timeOf(change) >= since) {
       if (counted.length === 0) before = holder;
       counted.push(change);

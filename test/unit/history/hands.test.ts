@@ -83,6 +83,18 @@ describe('handsChanged', () => {
     expect(hands).toBeNull();
   });
 
+  it('names who took the ticket themselves as holding it, and ignores changes that do not count', () => {
+    const hands = handsChanged(
+      history([
+        { at: daysAgo(25), kind: 'list', from: 'Inbox', to: 'Doing' },
+        { at: daysAgo(20), kind: 'person', from: 'Bob Chen', to: 'Bob Chen', self: true },
+        person(daysAgo(12), 'Bob Chen', 'Chloé Dubois'),
+      ]),
+      { now: NOW, countable: (change) => change.kind !== 'list' },
+    );
+    expect(hands).toMatchObject({ count: 1, names: ['Bob Chen', 'Chloé Dubois'] });
+  });
+
   it('keeps the line short: the six latest holders, saying earlier ones were left out', () => {
     const names = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
     const hands = handsChanged(
