@@ -1,22 +1,31 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { HostCount } from '../../lib/history/ticket-history';
 import type { HotPotato } from '../../lib/metrics/aggregate';
+import { withHostCounts } from '../../lib/metrics/host-counts';
 import { translate as t } from '../translate';
 import type { Formats } from './format';
 import { siteName } from './site-name';
 
 /** Shown before "Show all": a popup is glanced at, and a team can have hundreds of hot tickets. */
 export const HOT_SHOWN = 10;
+const NO_HOST_COUNTS: readonly HostCount[] = [];
 
-/** Tickets handed off 3+ times in 30 days, newest first; each opens in a new tab. */
+/**
+ * Tickets handed off 3+ times in 30 days, newest first, each opening in a new tab; with the host's own
+ * count where Baton has read the ticket's history, which brings in tickets passed around without Baton.
+ */
 export function HotPotatoes({
-  tickets,
+  tickets: handedOff,
+  hostCounts = NO_HOST_COUNTS,
   format,
   now,
 }: {
   tickets: readonly HotPotato[];
+  hostCounts?: readonly HostCount[];
   format: Formats;
   now: number;
 }) {
+  const tickets = useMemo(() => withHostCounts(handedOff, hostCounts, now), [handedOff, hostCounts, now]);
   const [all, setAll] = useState(false);
   const shown = all ? tickets : tickets.slice(0, HOT_SHOWN);
   return (
@@ -41,7 +50,14 @@ export function HotPotatoes({
                 )}{' '}
                 <span className="site">{siteName(ticket.site)}</span>
               </span>
-              <span className="count">{t('popupHotCount', [format.number(ticket.count)])}</span>
+              {ticket.count > 0 ? (
+                <span className="count">{t('popupHotCount', [format.number(ticket.count)])}</span>
+              ) : null}
+              {ticket.hostCount === undefined ? null : (
+                <span className="host-count">
+                  {t('popupHotHostCount', [format.number(ticket.hostCount)])}
+                </span>
+              )}
               <span className="when">{t('popupHotLast', [format.ago(ticket.lastAt, now)])}</span>
             </li>
           ))}

@@ -16,6 +16,7 @@ import type { PopupData } from './popup-data';
 import { Received } from './received';
 import { StorageProblem } from './storage-problem';
 import { TrendChart } from './trend-chart';
+import { useHostCounts } from './use-host-counts';
 import { usePopupData } from './use-popup-data';
 
 /** Marked when the main figures are first on screen, so the §9 budget can be measured end to end. */
@@ -27,6 +28,7 @@ export const FIGURES_MARK = 'baton:popup-figures';
  */
 export function Popup({ first }: { first?: Promise<PopupData> }) {
   const data = usePopupData(first);
+  const hostCounts = useHostCounts();
   const locale = uiLocale();
   const format = useMemo(() => formats(locale), [locale]);
   const now = useMemo(() => (data ? Date.now() : 0), [data]);
@@ -87,7 +89,7 @@ export function Popup({ first }: { first?: Promise<PopupData> }) {
       ) : result ? (
         <>
           <TrendChart aggregate={result} format={format} />
-          <HotPotatoes tickets={result.hotPotatoes} format={format} now={now} />
+          <HotPotatoes tickets={result.hotPotatoes} hostCounts={hostCounts} format={format} now={now} />
           <ByReason aggregate={result} format={format} locale={locale} />
           <BySite aggregate={result} format={format} />
           <NotCompleted aggregate={result} format={format} />

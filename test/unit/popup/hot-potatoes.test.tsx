@@ -56,4 +56,21 @@ describe('hot potatoes in the popup', () => {
     expect(listed()).toHaveLength(HOT_SHOWN);
     expect(container.querySelector('button')).toBeNull();
   });
+  it("marks the host's own count, and lists a ticket only the host says was passed around", () => {
+    const seen = {
+      site: 'jira',
+      ticketKey: 'ACME-77',
+      url: 'https://acme.atlassian.net/browse/ACME-77',
+      count: 4,
+      at: NOW - 60_000,
+    };
+    act(() =>
+      root?.render(<HotPotatoes tickets={tickets(1)} hostCounts={[seen]} format={formats('en')} now={NOW} />),
+    );
+    expect(listed()).toEqual(['ACME-1', 'ACME-77']);
+    const items = [...container.querySelectorAll('ol.hot li')];
+    expect(items[1]?.querySelector('.host-count')?.textContent).toBe('host: 4 changes');
+    expect(items[1]?.querySelector('.count')).toBeNull();
+    expect(items[0]?.querySelector('.host-count')).toBeNull();
+  });
 });
