@@ -36,7 +36,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | null> {
 }
 
 /** Which changes count on this site: a Trello card moved counts only into one of the team's handoff lists. */
-function countable(site: SiteId, settings: Settings): (change: HandsChange) => boolean {
+export function countable(site: SiteId, settings: Settings): (change: HandsChange) => boolean {
   return site === 'trello'
     ? (change) => change.kind !== 'list' || isHandoffList(change.to, settings.trello)
     : () => true;
