@@ -76,6 +76,7 @@ export function renderWiki(s: Summary): string {
     `h3. ${escapeInline(s.heading)}`,
     s.meta.map((m) => `${strongLabel(m.label)} ${escapeInline(m.value)}${mentions(m.mention)}`).join('\n'),
   ];
+  if (s.history) blocks.push(escapeInline(s.history));
   for (const item of s.items) {
     if (item.value.kind === 'text') {
       blocks.push(`${strongLabel(item.label)} ${escapeText(item.value.text)}`);

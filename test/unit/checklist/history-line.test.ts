@@ -5,6 +5,7 @@ import { renderAdf } from '../../../lib/checklist/render-adf';
 import { renderHtml } from '../../../lib/checklist/render-html';
 import { renderMarkdown } from '../../../lib/checklist/render-markdown';
 import { renderText } from '../../../lib/checklist/render-text';
+import { renderWiki } from '../../../lib/checklist/render-wiki';
 import { FULL, summaryOf } from './fixtures';
 
 // The comment's one line about the ticket's history (issue 18), in every format, after the meta lines.
@@ -24,6 +25,13 @@ describe('the history line in the comment', () => {
     const doc = renderAdf(withLine);
     expect(doc.content[4]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: LINE }] });
     expect(validateAdf(doc)).toBe(true);
+  });
+
+  it('is an escaped paragraph in wiki markup (Jira Data Center)', () => {
+    expect(renderWiki(withLine)).toContain(`\n\n${LINE}\n\n`);
+    expect(renderWiki({ ...summaryOf(FULL), history: 'Changed hands 2 times *x* [y]' })).toContain(
+      'Changed hands 2 times \\*x\\* \\[y\\]',
+    );
   });
 
   it('is an escaped paragraph in HTML and markdown', () => {
