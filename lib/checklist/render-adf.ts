@@ -1,3 +1,4 @@
+import { inertSummary } from './inert-text';
 import type { Summary } from './summary';
 import { parseHttpUrl, splitLines } from './url';
 
@@ -45,7 +46,8 @@ function linkItem(value: string): AdfListItem {
   return { type: 'listItem', content: [{ type: 'paragraph', content }] };
 }
 
-export function renderAdf(s: Summary): AdfDoc {
+export function renderAdf(summary: Summary): AdfDoc {
+  const s = inertSummary(summary);
   const content: AdfBlock[] = [
     { type: 'heading', attrs: { level: 3 }, content: text(s.heading) },
     ...s.meta.map((m) => labelled(m.label, text(m.value))),

@@ -1,3 +1,4 @@
+import { inertSummary } from './inert-text';
 import type { Summary } from './summary';
 import { parseHttpUrl, splitLines } from './url';
 
@@ -31,7 +32,8 @@ function link(value: string): string {
     : escapeHtml(value);
 }
 
-export function renderHtml(s: Summary): string {
+export function renderHtml(summary: Summary): string {
+  const s = inertSummary(summary);
   const html = [
     `<h3>${escapeHtml(s.heading)}</h3>`,
     ...s.meta.map((m) => labelled(m.label, escapeHtml(m.value))),

@@ -1,3 +1,4 @@
+import { inertSummary } from './inert-text';
 import { isMarkerLine } from './marker';
 import type { Summary } from './summary';
 import { parseHttpUrl, splitLines } from './url';
@@ -11,8 +12,14 @@ const HARD_BREAK = '  \n';
 
 function escapeLine(line: string): string {
   // Lines are trimmed: leading spaces would start an indented code block, trailing ones a hard break.
-  // A zero-width space after '@' keeps `@all` / `@board` / `@name` from mentioning anyone.
-  return line.trim().replace(MARKDOWN_PUNCTUATION, '\\$&').replace(/@/g, '@\u200B');
+  // A zero-width space after an '@' that could start a mention keeps `@all` / `@board` / `@name` from
+  // notifying anyone. An '@' right after a letter or digit is inside an e-mail address (bob@example.com),
+  // which must stay as typed so the receiver can copy it; that Trello does not read a mention there is
+  // INFERRED (mentions elsewhere start at a word boundary), so only letters and digits count.
+  return line
+    .trim()
+    .replace(MARKDOWN_PUNCTUATION, '\\$&')
+    .replace(/(?<![\p{L}\p{N}])@/gu, '@\u200B');
 }
 
 /** For strings that must stay on one line (heading, labels, meta): any line break becomes a space. */
@@ -46,7 +53,8 @@ function marker(line: string): string {
   return isMarkerLine(line) ? line : escapeInline(line);
 }
 
-export function renderMarkdown(s: Summary): string {
+export function renderMarkdown(summary: Summary): string {
+  const s = inertSummary(summary);
   const blocks = [
     `### ${escapeInline(s.heading)}`,
     s.meta.map((m) => `${strongLabel(m.label)} ${escapeInline(m.value)}`).join(HARD_BREAK),

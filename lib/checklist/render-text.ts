@@ -1,7 +1,9 @@
+import { inertSummary } from './inert-text';
 import type { Summary } from './summary';
 
 /** Plain text for the clipboard: nothing is escaped, because nothing interprets it. */
-export function renderText(s: Summary): string {
+export function renderText(summary: Summary): string {
+  const s = inertSummary(summary);
   const blocks = [[s.heading, ...s.meta.map((m) => `${m.label}: ${m.value}`)].join('\n')];
   if (s.history) blocks.push(s.history);
   for (const item of s.items) {

@@ -47,6 +47,25 @@ export const HOSTILE = [
   '" onmouseover="alert(1)',
 ];
 
+/**
+ * Characters no comment may carry (NUL, other C0 and C1 controls, bidi overrides and isolates), each
+ * with what is left of it: nothing. LRM/RLM stay (lib/checklist/inert-text.ts says why).
+ */
+export const INERT_CASES: [name: string, dirty: string, inert: string][] = [
+  ['NUL', '\u0000', ''],
+  ['BEL and ESC', '\u0007\u001bX', 'X'],
+  ['vertical tab and form feed', '\u000b\u000c', ''],
+  ['DEL and C1 controls', '\u007f\u0085\u009b', ''],
+  ['a right-to-left override', '\u202eevil\u202c', 'evil'],
+  ['an embedding', '\u202a\u202b', ''],
+  ['isolates', '\u2066\u2067\u2068x\u2069', 'x'],
+  ['left-to-right and right-to-left marks (kept)', '\u200e\u200f', '\u200e\u200f'],
+];
+
+/** Any character INERT_CASES removes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+export const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 export function clean(raw: RawAnswers): CleanAnswers {
   const result = validateAnswers(SERVICE_HANDOFF, raw);
   if (!result.ok) throw new Error(`fixture does not validate: ${JSON.stringify(result.errors)}`);

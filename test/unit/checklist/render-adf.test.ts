@@ -4,7 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { SERVICE_HANDOFF } from '../../../lib/checklist/default-template';
 import { type AdfDoc, renderAdf } from '../../../lib/checklist/render-adf';
 import { buildSummary } from '../../../lib/checklist/summary';
-import { CTX, clean, FULL, HANDOFF_ID, HOSTILE, STRINGS, summaryOf, summaryWith } from './fixtures';
+import {
+  CTX,
+  clean,
+  FULL,
+  HANDOFF_ID,
+  HOSTILE,
+  INERT_CASES,
+  NOT_TEXT,
+  STRINGS,
+  summaryOf,
+  summaryWith,
+} from './fixtures';
 
 // Atlassian's published schema, read from the installed package so an upgrade is tested as it ships.
 const schema = createRequire(import.meta.url)('@atlaskit/adf-schema/dist/json-schema/v1/full.json');
@@ -44,6 +55,22 @@ const plainTexts = (doc: AdfDoc) =>
     .map((n) => n.text);
 
 describe('renderAdf', () => {
+  it.each(INERT_CASES)('drops %s from every text node and link', (_name, dirty, inert) => {
+    const doc = renderAdf({
+      ...summaryWith([
+        { label: `Notes${dirty}`, value: { kind: 'text', text: `a${dirty}b\tc` } },
+        { label: 'Links', value: { kind: 'links', urls: [`https://acme.example/${dirty}x`] } },
+      ]),
+      heading: `Head${dirty}`,
+    });
+    expectValid(doc);
+    expect(JSON.stringify(doc)).not.toMatch(NOT_TEXT);
+    const texts = nodes(doc).flatMap((node) => (node.text === undefined ? [] : [node.text]));
+    expect(texts).toEqual(expect.arrayContaining([`Head${inert}`, `Notes${inert}: `, `a${inert}b\tc`]));
+    const link = nodes(doc).find((node) => node.marks?.[0]?.type === 'link');
+    expect(link?.text).toBe(`https://acme.example/${inert}x`);
+  });
+
   it('renders every field filled as valid ADF', () => {
     const doc = renderAdf(summaryOf(FULL));
     expectValid(doc);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../../lib/checklist/render-html';
 import { parseMarker } from '../../../lib/checklist/summary';
-import { FULL, HANDOFF_ID, HOSTILE, summaryOf, summaryWith } from './fixtures';
+import { FULL, HANDOFF_ID, HOSTILE, INERT_CASES, NOT_TEXT, summaryOf, summaryWith } from './fixtures';
 
 const ALLOWED_TAGS = new Set(['h3', 'p', 'strong', 'br', 'ul', 'li', 'a']);
 const tagsOf = (html: string) =>
@@ -9,6 +9,20 @@ const tagsOf = (html: string) =>
 const anchorsOf = (html: string) => [...html.matchAll(/<a\b[^>]*>/g)].map((m) => m[0]);
 
 describe('renderHtml', () => {
+  it.each(INERT_CASES)('drops %s from every slot', (_name, dirty, inert) => {
+    const html = renderHtml({
+      ...summaryWith([
+        { label: `Notes${dirty}`, value: { kind: 'text', text: `a${dirty}b\tc` } },
+        { label: 'Links', value: { kind: 'links', urls: [`https://acme.example/${dirty}x`] } },
+      ]),
+      heading: `Head${dirty}`,
+    });
+    expect(html).not.toMatch(NOT_TEXT);
+    expect(html).toContain(`<h3>Head${inert}</h3>`);
+    expect(html).toContain(`<p><strong>Notes${inert}:</strong> a${inert}b\tc</p>`);
+    expect(html).toContain(`>https://acme.example/${inert}x</a>`);
+  });
+
   it('renders headings, labels, line breaks, links and the marker', () => {
     const html = renderHtml(summaryOf({ ...FULL, done: 'First step done.\nSecond step done.' }));
     expect(html).toContain('<h3>Handoff checklist</h3>');

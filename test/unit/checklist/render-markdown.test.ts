@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../lib/checklist/render-markdown';
 import { parseMarker } from '../../../lib/checklist/summary';
-import { FULL, HANDOFF_ID, HOSTILE, summaryOf, summaryWith } from './fixtures';
+import { FULL, HANDOFF_ID, HOSTILE, INERT_CASES, NOT_TEXT, summaryOf, summaryWith } from './fixtures';
 
 const text = (value: string) =>
   renderMarkdown(summaryWith([{ label: 'Notes', value: { kind: 'text', text: value } }]));
@@ -54,14 +54,36 @@ describe('renderMarkdown', () => {
     expect(text(`Intro\n\n${line}`)).toContain(`Intro\n\n${escaped}\n`);
   });
 
-  it.each(['@all', '@board', '@card', '@alice', 'mail me at a@b.example'])(
+  it.each(['@all', '@board', '@card', '@alice', 'ping (@all)', 'see:@alice'])(
     'keeps %j from mentioning anyone',
     (input) => {
       const md = text(input);
       expect(md).not.toMatch(/@[a-z]/i);
-      expect(md).toContain(input.replaceAll('@', `@${ZWSP}`).replaceAll('.', '\\.'));
+      expect(md).toContain(`@${ZWSP}`);
     },
   );
+
+  it.each([
+    ['bob@example.com', 'bob@example\\.com'],
+    ['mail me at a@b.example or 김@예시.한국', 'mail me at a@b\\.example or 김@예시\\.한국'],
+  ])('keeps the e-mail address in %j as typed', (input, rendered) => {
+    expect(text(input)).toContain(`**Notes:** ${rendered}\n`);
+    expect(text(input)).not.toContain(ZWSP);
+  });
+
+  it.each(INERT_CASES)('drops %s from every slot', (_name, dirty, inert) => {
+    const md = renderMarkdown({
+      ...summaryWith([
+        { label: `Notes${dirty}`, value: { kind: 'text', text: `a${dirty}b\tc` } },
+        { label: 'Links', value: { kind: 'links', urls: [`https://acme.example/${dirty}x`] } },
+      ]),
+      heading: `Head${dirty}`,
+    });
+    expect(md).not.toMatch(NOT_TEXT);
+    expect(md).toContain(`### Head${inert}\n`);
+    expect(md).toContain(`**Notes${inert}:** a${inert}b\tc\n`);
+    expect(md).toContain(`- <https://acme.example/${inert}x>`);
+  });
 
   it('keeps blank lines as one paragraph break and drops stray whitespace', () => {
     expect(text('one  \n\n\n  \ntwo\n')).toContain('**Notes:** one\n\ntwo\n\nbaton:v1');

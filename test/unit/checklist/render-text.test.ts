@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../../lib/checklist/render-text';
 import { parseMarker } from '../../../lib/checklist/summary';
-import { FULL, HANDOFF_ID, HOSTILE, summaryOf, summaryWith } from './fixtures';
+import { FULL, HANDOFF_ID, HOSTILE, INERT_CASES, NOT_TEXT, summaryOf, summaryWith } from './fixtures';
 
 describe('renderText', () => {
+  it.each(INERT_CASES)('drops %s, and keeps tabs and line breaks', (_name, dirty, inert) => {
+    const out = renderText({
+      ...summaryWith([
+        { label: `Notes${dirty}`, value: { kind: 'text', text: `a${dirty}b\tc` } },
+        { label: 'Links', value: { kind: 'links', urls: [`https://acme.example/${dirty}x`] } },
+      ]),
+      heading: `Head${dirty}`,
+    });
+    expect(out).not.toMatch(NOT_TEXT);
+    expect(out.startsWith(`Head${inert}\n`)).toBe(true);
+    expect(out).toContain(`Notes${inert}: a${inert}b\tc\n`);
+    expect(out).toContain(`- https://acme.example/${inert}x\n`);
+  });
+
   it('renders the whole summary as plain text', () => {
     const { risks: _r, ...answers } = FULL;
     expect(renderText(summaryOf({ ...answers, done: 'First step done\nSecond step done' }))).toBe(
