@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CONTEXT_LIMITS as MAX } from './context-limits';
+import { parseHttpUrl } from './url';
 
 // What Baton reads from the page about a reassign, never typed by the user. zod/mini because the
 // content scripts that load on every host page build and send it.
@@ -13,7 +14,11 @@ export const handoffContextSchema = z.object({
   site: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/)),
   ticketKey: z.string().check(z.minLength(1), z.maxLength(MAX.ticketKey)),
   title: z.optional(z.string().check(z.maxLength(MAX.title))),
-  url: z.string().check(z.maxLength(MAX.url)),
+  // Only a web address: the popup and the exports make links of it.
+  url: z.string().check(
+    z.maxLength(MAX.url),
+    z.refine((value) => parseHttpUrl(value) !== null, 'must be an http(s) address'),
+  ),
   from: z.optional(personSchema),
   to: z.optional(personSchema),
   at: z.string(),

@@ -1,3 +1,4 @@
+import { parseHttpUrl } from '../checklist/url';
 import { type EventColumns, type EventFacts, OUTCOMES, toColumns } from './digest';
 import type { Outcome } from './event';
 import { addDays, type DayKey, dayKeyAt, isoWeek, isoWeekStart, startOfDay, type Zone } from './local-day';
@@ -77,8 +78,9 @@ function zeroCounts(): OutcomeCounts {
   return { completed: 0, cancelled: 0, bypassed: 0, post_failed: 0 };
 }
 
+/** The one rule for links (lib/checklist/url.ts): an address that parses as http(s), nothing else. */
 function isWebAddress(url: string | undefined): boolean {
-  return url !== undefined && /^https?:\/\//i.test(url);
+  return url !== undefined && parseHttpUrl(url) !== null;
 }
 
 /** Index of the last boundary ≤ at; boundaries ascend. */

@@ -39,3 +39,22 @@ describe('a context trimmed to what the schema takes', () => {
     expect(clip('😀'.repeat(600), CONTEXT_LIMITS.title).isWellFormed()).toBe(true);
   });
 });
+
+describe('the page address a context carries', () => {
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///etc/passwd',
+    '/browse/ACME-1',
+    'https://exa mple.com/',
+  ])('is refused when it is not a web address: %s', (url) => {
+    expect(handoffContextSchema.safeParse({ ...base, url }).success).toBe(false);
+  });
+
+  it('is taken when it is http(s)', () => {
+    expect(handoffContextSchema.safeParse(base).success).toBe(true);
+    expect(
+      handoffContextSchema.safeParse({ ...base, url: 'http://jira.example:8080/browse/A-1' }).success,
+    ).toBe(true);
+  });
+});

@@ -241,10 +241,18 @@ describe('hot potatoes', () => {
       ticket('EVIL-1', now - 3 * DAY_MS, { url: 'javascript:alert(1)' }),
       ticket('EVIL-1', now - 2 * DAY_MS, { url: 'javascript:alert(1)' }),
       ticket('EVIL-1', now - DAY_MS, { url: 'data:text/html,hi' }),
+      ticket('BAD-1', now - 2 * DAY_MS, { url: 'https://exa mple.com/BAD-1' }),
+      ticket('BAD-1', now - DAY_MS, { url: 'https://[::1/BAD-1' }),
+      ticket('BAD-1', now - 3 * DAY_MS, { url: 'http://' }),
     ];
-    const [evil, hot] = aggregate(events, { now, zone }).hotPotatoes;
+    const potatoes = aggregate(events, { now, zone }).hotPotatoes;
+    const [evil, hot] = potatoes.filter((t) => t.ticketKey !== 'BAD-1');
     expect(evil).toMatchObject({ ticketKey: 'EVIL-1', count: 3 });
     expect(evil?.url).toBeUndefined();
+    // Addresses that only look like web addresses are no links either.
+    const bad = potatoes.find((t) => t.ticketKey === 'BAD-1');
+    expect(bad?.count).toBe(3);
+    expect(bad?.url).toBeUndefined();
     expect(hot).toMatchObject({ ticketKey: 'HOT-3', url: 'https://acme.atlassian.net/browse/HOT-3' });
   });
 });
