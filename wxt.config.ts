@@ -23,8 +23,18 @@ function forHostPages(alias: AliasOptions | undefined): AliasOptions {
 }
 
 export default defineConfig({
-  // The sources zip is for store reviewers to rebuild from: no test output, results or screenshots.
-  zip: { excludeSources: ['test-results/**', 'playwright-report/**', 'bench/**', 'store/screenshots/**'] },
+  // The sources zip is for store reviewers to rebuild from: no test output, results or screenshots, and
+  // no private key (the e2e replicas' throwaway TLS key, or any other).
+  zip: {
+    excludeSources: [
+      'test-results/**',
+      'playwright-report/**',
+      'bench/**',
+      'store/screenshots/**',
+      '**/*.pem',
+      '**/*.key',
+    ],
+  },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   hooks: {
     'vite:build:extendConfig'(entrypoints, config) {
