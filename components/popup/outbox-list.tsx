@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { isPermanent } from '../../lib/background/outbox-retry';
 import { sendToBackground } from '../../lib/messaging';
 import type { OutboxEntry } from '../../lib/storage/items';
 import { failureMessage } from '../failure-message';
@@ -80,6 +81,7 @@ function OutboxItem({ entry, format, now }: { entry: OutboxEntry; format: Format
       </p>
       {entry.released ? <p className="muted">{t('popupOutboxReleased')}</p> : null}
       {entry.stranded ? <p className="muted">{t('popupOutboxStranded')}</p> : null}
+      {isPermanent(entry.lastFailure) ? <p className="needs-hand">{t('popupOutboxNeedsHand')}</p> : null}
       {status.kind === 'confirm' ? (
         <fieldset className="confirm">
           <legend>{t('popupOutboxConfirm', [entry.ticketKey])}</legend>

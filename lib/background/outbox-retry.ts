@@ -9,11 +9,27 @@ import { type OutboxEntry, outboxItem } from '../storage/items';
 export const RETRY_ALARM = 'outbox-retry';
 const BASE_MS = 30_000;
 const MAX_MS = 60 * 60 * 1000;
+/** Each wait is this much shorter or longer at random, so tabs and browsers that failed together do not retry together. */
+const JITTER = 0.2;
 
-export function backoffMs(attempts: number, failure: PostFailure): number {
+/**
+ * Answers that say the comment itself will never be taken, however often it is sent: the ticket is
+ * gone or out of reach (404, 410), or the host refused the body (400, 422). Retrying those hourly
+ * forever helps no one; the popup asks the user instead.
+ */
+const PERMANENT_STATUSES = new Set([400, 404, 410, 422]);
+
+export function isPermanent(failure: PostFailure | undefined): boolean {
+  return failure?.kind === 'http' && failure.status !== undefined && PERMANENT_STATUSES.has(failure.status);
+}
+
+/** How long to wait before the next attempt; `random` is in [0, 1), as Math.random gives. */
+export function backoffMs(attempts: number, failure: PostFailure, random = Math.random()): number {
   const exponential = Math.min(MAX_MS, BASE_MS * 2 ** Math.max(0, attempts - 1));
+  const jittered = Math.round(exponential * (1 - JITTER + 2 * JITTER * random));
+  // Retry-After is the host's floor: never earlier than it asked.
   const asked = (failure.retryAfterSeconds ?? 0) * 1000;
-  return Math.max(exponential, asked);
+  return Math.max(jittered, asked);
 }
 
 async function tabFor(origin: string): Promise<number | null> {
@@ -49,14 +65,16 @@ async function attempt(entry: OutboxEntry): Promise<void> {
 }
 
 export async function retryDue(now = Date.now()): Promise<void> {
-  const due = (await outboxItem.get()).filter((entry) => entry.released && entry.nextAttemptAt <= now);
+  const due = (await outboxItem.get()).filter(
+    (entry) => entry.released && entry.nextAttemptAt <= now && !isPermanent(entry.lastFailure),
+  );
   for (const entry of due) await attempt(entry);
 }
 
 const sameEntry = (entry: OutboxEntry, key: { handoffId: string; ticketKey: string }) =>
   entry.handoffId === key.handoffId && entry.ticketKey === key.ticketKey;
 
-/** The popup's Retry: posts now through an open tab of the host, whatever the backoff says. */
+/** The popup's Retry: posts now through an open tab of the host, whatever the backoff or an earlier refusal says. */
 export async function retryOutboxEntry(key: {
   handoffId: string;
   ticketKey: string;
