@@ -1,5 +1,5 @@
 import { SITES, type SiteId } from '../../lib/sites/registry';
-import { type Enforcement, enforcementFor } from '../../lib/storage/settings';
+import { type Enforcement, enforcementFor, lockedFor } from '../../lib/storage/settings';
 import { translate as t } from '../translate';
 import { LockedNote, StatusLine, useStatus } from './parts';
 import type { OptionsData, SaveSettings } from './use-options';
@@ -16,7 +16,9 @@ const LEVELS: { value: Enforcement; label: () => string; hint: () => string }[] 
 
 /** Per site: block (the default), remind (may be skipped with a reason) or off. */
 export function EnforcementSection({ data, save }: { data: OptionsData; save: SaveSettings }) {
-  const locked = data.locked.includes('enforcement');
+  // A policy locks the sites it names; the others stay the user's.
+  const siteLocked = (site: SiteId) => lockedFor(data.policy, 'enforcement', site);
+  const locked = (Object.keys(SITES) as SiteId[]).some(siteLocked);
   const [status, say] = useStatus();
 
   async function choose(site: SiteId, level: Enforcement) {
@@ -29,39 +31,42 @@ export function EnforcementSection({ data, save }: { data: OptionsData; save: Sa
       <h2 id="enforcement-heading">{t('optionsEnforcementTitle')}</h2>
       <p className="muted">{t('optionsEnforcementIntro')}</p>
       {locked ? <LockedNote id="enforcement-locked" /> : null}
-      <fieldset
-        className="plain"
-        disabled={locked}
-        aria-describedby={locked ? 'enforcement-locked' : undefined}
-      >
+      <fieldset className="plain">
         <div className="sites">
           {(Object.keys(SITES) as SiteId[]).map((site) => {
             const current = enforcementFor(data.settings, site);
             const groupId = `enforcement-${site}`;
             return (
-              <div key={site} role="radiogroup" aria-labelledby={`${groupId}-label`} className="radio-group">
-                <h3 id={`${groupId}-label`}>{SITES[site].name}</h3>
-                {LEVELS.map((level) => {
-                  const id = `${groupId}-${level.value}`;
-                  return (
-                    <div className="radio" key={level.value}>
-                      <input
-                        type="radio"
-                        id={id}
-                        name={groupId}
-                        value={level.value}
-                        checked={current === level.value}
-                        aria-describedby={`${id}-hint`}
-                        onChange={() => void choose(site, level.value)}
-                      />
-                      <label htmlFor={id}>{level.label()}</label>
-                      <p className="hint" id={`${id}-hint`}>
-                        {level.hint()}
-                      </p>
-                    </div>
-                  );
-                })}
-              </div>
+              <fieldset
+                key={site}
+                className="plain"
+                disabled={siteLocked(site)}
+                aria-describedby={siteLocked(site) ? 'enforcement-locked' : undefined}
+              >
+                <div role="radiogroup" aria-labelledby={`${groupId}-label`} className="radio-group">
+                  <h3 id={`${groupId}-label`}>{SITES[site].name}</h3>
+                  {LEVELS.map((level) => {
+                    const id = `${groupId}-${level.value}`;
+                    return (
+                      <div className="radio" key={level.value}>
+                        <input
+                          type="radio"
+                          id={id}
+                          name={groupId}
+                          value={level.value}
+                          checked={current === level.value}
+                          aria-describedby={`${id}-hint`}
+                          onChange={() => void choose(site, level.value)}
+                        />
+                        <label htmlFor={id}>{level.label()}</label>
+                        <p className="hint" id={`${id}-hint`}>
+                          {level.hint()}
+                        </p>
+                      </div>
+                    );
+                  })}
+                </div>
+              </fieldset>
             );
           })}
         </div>

@@ -4,7 +4,8 @@ import { builtInSiteOf } from '../../lib/sites/registry';
 import {
   type CustomHost,
   customHostSchema,
-  type LockableKey,
+  PER_SITE_KEYS,
+  type Policy,
   type Settings,
 } from '../../lib/storage/settings';
 
@@ -12,19 +13,28 @@ import {
 // on what a person typed before anything is sent.
 
 /**
- * The user's stored settings with `change` applied, except for keys an administrator's policy locks:
- * those are sent exactly as stored, so the page never changes them (the policy's value is applied on
- * top when settings are read, and the user's own comes back if the policy is lifted).
+ * The user's stored settings with `change` applied, except for what an administrator's policy locks:
+ * that is sent exactly as stored, so the page never changes it (the policy's value is applied on top
+ * when settings are read, and the user's own comes back if the policy is lifted). A per-site key is
+ * locked site by site: the sites the policy names keep their stored value, the others take the change.
  */
-export function withChange(
-  local: Settings,
-  change: Partial<Settings>,
-  locked: readonly LockableKey[],
-): Settings {
+export function withChange(local: Settings, change: Partial<Settings>, policy: Policy): Settings {
   const next: Settings = { ...local };
   for (const key of Object.keys(change) as (keyof Settings)[]) {
-    if (locked.includes(key) || change[key] === undefined) continue;
-    Object.assign(next, { [key]: change[key] });
+    const value = change[key];
+    const set = policy[key];
+    if (value === undefined) continue;
+    if (set === undefined) {
+      Object.assign(next, { [key]: value });
+    } else if ((PER_SITE_KEYS as readonly string[]).includes(key)) {
+      const stored = local[key] as Record<string, unknown>;
+      const merged: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+      for (const site of Object.keys(set)) {
+        if (Object.hasOwn(stored, site)) merged[site] = stored[site];
+        else delete merged[site];
+      }
+      Object.assign(next, { [key]: merged });
+    }
   }
   return next;
 }

@@ -3,6 +3,7 @@ import { SERVICE_HANDOFF } from '../../lib/checklist/default-template';
 import { type Locale, localize, type Template } from '../../lib/checklist/template';
 import { sendToBackground } from '../../lib/messaging';
 import { SITES, type SiteId } from '../../lib/sites/registry';
+import { lockedFor } from '../../lib/storage/settings';
 import { translate as t } from '../translate';
 import { FieldEditor, ID_HINT } from './field-editor';
 import { Confirm, downloadText, focusSoon, LockedNote, StatusLine, useStatus } from './parts';
@@ -150,7 +151,10 @@ export function TemplatesSection({
   locale: Locale;
 }) {
   const templatesLocked = data.locked.includes('templates');
-  const bySiteLocked = data.locked.includes('templateBySite');
+  // A policy locks the sites it names; the others stay the user's.
+  const siteLocked = (site: SiteId) => lockedFor(data.policy, 'templateBySite', site);
+  const bySiteLocked = SITE_IDS.every(siteLocked);
+  const someSiteLocked = SITE_IDS.some(siteLocked);
   const [saved, setSaved] = useState<Draft>(() => draftFrom(data));
   const [draft, setDraft] = useState<Draft>(saved);
   const [selected, setSelected] = useState<string>(saved.templates[0]?.id ?? SERVICE_HANDOFF.id);
@@ -231,7 +235,11 @@ export function TemplatesSection({
         }
       }
       if (!bySiteLocked) {
-        const ok = await save({ templateBySite: { ...data.local.templateBySite, ...draft.templateBySite } });
+        // Only the sites the policy leaves to the user: its own values stay out of the user's settings.
+        const own = Object.fromEntries(
+          Object.entries(draft.templateBySite).filter(([site]) => !siteLocked(site as SiteId)),
+        );
+        const ok = await save({ templateBySite: { ...data.local.templateBySite, ...own } });
         if (!ok) return say(t('optionsSaveFailed'), true);
       }
       setSaved(draft);
@@ -349,18 +357,16 @@ export function TemplatesSection({
       </fieldset>
 
       <h3>{t('optionsTemplateBySite')}</h3>
-      {bySiteLocked ? <LockedNote id="by-site-locked" /> : null}
-      <fieldset
-        className="plain by-site"
-        disabled={bySiteLocked}
-        aria-describedby={bySiteLocked ? 'by-site-locked' : undefined}
-      >
+      {someSiteLocked ? <LockedNote id="by-site-locked" /> : null}
+      <fieldset className="plain by-site">
         {SITE_IDS.map((site) => (
           <div className="field" key={site}>
             <label htmlFor={`template-for-${site}`}>{SITES[site].name}</label>
             <select
               id={`template-for-${site}`}
               value={draft.templateBySite[site] ?? SERVICE_HANDOFF.id}
+              disabled={siteLocked(site)}
+              aria-describedby={siteLocked(site) ? 'by-site-locked' : undefined}
               onChange={(event) =>
                 edit({ templateBySite: { ...draft.templateBySite, [site]: event.target.value } })
               }

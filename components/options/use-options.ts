@@ -69,7 +69,7 @@ export function useOptions(): { data: OptionsData | null; saveSettings: SaveSett
     const shown = current.current;
     const base = latest.current;
     if (!shown || !base) return Promise.resolve(false);
-    const next = withChange(base, change, shown.locked);
+    const next = withChange(base, change, shown.policy);
     latest.current = next;
     pending.current += 1;
     setData((before) => before && { ...before, local: next, ...applyPolicy(next, before.policy) });

@@ -58,7 +58,7 @@ export function parseContentPolicy(raw: unknown): Partial<ContentSettings> {
 }
 
 /**
- * The settings in force: the user's, overridden key by key by the administrator's policy; while the
+ * The settings in force: the user's, overridden site by site by the administrator's policy; while the
  * policy is not known at all (managed storage has not answered, and none was seen before), the safe
  * defaults for enforcement, which block on every site, since a policy may lock it.
  */
@@ -66,7 +66,12 @@ export function settingsInForce(
   local: ContentSettings,
   policy: Partial<ContentSettings> | null,
 ): ContentSettings {
-  return policy ? { ...local, ...policy } : { ...local, enforcement: DEFAULTS.enforcement };
+  if (!policy) return { ...local, enforcement: DEFAULTS.enforcement };
+  // As applyPolicy in storage/settings.ts: the policy's enforcement is merged site by site.
+  return {
+    enforcement: { ...local.enforcement, ...policy.enforcement },
+    trello: policy.trello ?? local.trello,
+  };
 }
 
 export interface LiveSettings {

@@ -75,6 +75,14 @@ export const POLICY_CACHE_KEY = 'policyCache';
 
 export type LockableKey = keyof Settings | 'templates';
 
+/**
+ * Keys that hold one value per site. A policy sets the sites it names and leaves the others to the
+ * user: a policy of `{ enforcement: { jira: 'block' } }` must not put Zendesk and Trello back to the default.
+ */
+export const PER_SITE_KEYS = ['enforcement', 'templateBySite', 'receiver'] as const;
+type PerSiteKey = (typeof PER_SITE_KEYS)[number];
+const isPerSite = (key: string): key is PerSiteKey => (PER_SITE_KEYS as readonly string[]).includes(key);
+
 export function applyPolicy(
   settings: Settings,
   policy: Policy,
@@ -83,9 +91,17 @@ export function applyPolicy(
   const { templates: _templates, ...overrides } = policy;
   const merged = { ...settings };
   for (const [key, value] of Object.entries(overrides)) {
-    if (value !== undefined) Object.assign(merged, { [key]: value });
+    if (value === undefined) continue;
+    const perSite = isPerSite(key) ? { ...settings[key], ...(value as Record<string, unknown>) } : null;
+    Object.assign(merged, { [key]: perSite ?? value });
   }
   return { settings: merged, locked };
+}
+
+/** Whether the policy sets this key, or for a per-site key, this site's value of it. */
+export function lockedFor(policy: Policy, key: PerSiteKey, site: string): boolean {
+  const values = policy[key];
+  return values !== undefined && Object.hasOwn(values, site);
 }
 
 /** Key by key: one malformed entry in a policy must not unlock the others. */

@@ -8,6 +8,7 @@ import {
   settingsInForce,
 } from '../../../lib/guard/live-settings';
 import {
+  applyPolicy,
   DEFAULT_SETTINGS,
   enforcementFor,
   POLICY_CACHE_KEY,
@@ -136,6 +137,24 @@ describe('liveSettings and the policy', () => {
     expect(settings.enforcement('jira')).toBe('off');
     expect(settings.enforcement('zendesk')).toBe('remind');
     expect(settings.current().trello.joinSelf).toBe(true);
+    settings.stop();
+  });
+
+  it('takes a policy for one site for that site only, as the background does', async () => {
+    await fakeBrowser.storage.local.set({ settings: { enforcement: { jira: 'off', trello: 'remind' } } });
+    await fakeBrowser.storage.managed.set({ enforcement: { zendesk: 'off' } });
+    const settings = liveSettings();
+    await settings.ready();
+    expect(['jira', 'zendesk', 'trello'].map((site) => settings.enforcement(site))).toEqual([
+      'off',
+      'off',
+      'remind',
+    ]);
+    const background = applyPolicy(
+      z.parse(settingsSchema, { enforcement: { jira: 'off', trello: 'remind' } }),
+      parsePolicy({ enforcement: { zendesk: 'off' } }),
+    );
+    expect(settings.current().enforcement).toEqual(background.settings.enforcement);
     settings.stop();
   });
 

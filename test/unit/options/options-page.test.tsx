@@ -162,6 +162,28 @@ describe('an administrator policy', () => {
   });
 });
 
+describe('a policy that sets one site', () => {
+  beforeEach(async () => {
+    await fakeBrowser.storage.managed.set({ enforcement: { zendesk: 'off' }, receiver: { trello: false } });
+    await render();
+  });
+
+  it("locks that site only: the others keep the user's choice and stay editable", async () => {
+    const enforcement = section('Enforcement per site');
+    expect(enforcement.textContent).toContain('Set by your administrator');
+    expect(isDisabled(document.getElementById('enforcement-zendesk-block') as HTMLInputElement)).toBe(true);
+    expect((document.getElementById('enforcement-zendesk-off') as HTMLInputElement).checked).toBe(true);
+    const jiraRemind = document.getElementById('enforcement-jira-remind') as HTMLInputElement;
+    expect(jiraRemind.checked).toBe(true);
+    expect(isDisabled(jiraRemind)).toBe(false);
+    await click(document.getElementById('enforcement-trello-off') as HTMLInputElement);
+    const saved = sent.filter((m) => m.type === 'settings:save').at(-1)?.settings as Settings;
+    expect(saved.enforcement).toEqual({ ...LOCAL.enforcement, trello: 'off' });
+    expect(isDisabled(document.getElementById('receiver-trello') as HTMLInputElement)).toBe(true);
+    expect(isDisabled(document.getElementById('receiver-jira') as HTMLInputElement)).toBe(false);
+  });
+});
+
 describe('without a policy', () => {
   beforeEach(render);
 

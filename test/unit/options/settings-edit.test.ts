@@ -18,20 +18,38 @@ describe('what a settings change sends', () => {
   };
 
   it('applies the change to the stored settings', () => {
-    expect(withChange(local, { retentionDays: 30 }, [])).toEqual({ ...local, retentionDays: 30 });
+    expect(withChange(local, { retentionDays: 30 }, {})).toEqual({ ...local, retentionDays: 30 });
   });
 
   it('sends a locked key exactly as stored, whatever the change says', () => {
-    const sent = withChange(local, { enforcement: { jira: 'off' }, retentionDays: 30 }, ['enforcement']);
+    const sent = withChange(
+      local,
+      { enforcement: { jira: 'off' }, retentionDays: 30 },
+      { enforcement: { jira: 'block' } },
+    );
     expect(sent.enforcement).toEqual({ jira: 'remind' });
     expect(sent.retentionDays).toBe(30);
     expect(
-      withChange(local, { customHosts: [{ origin: 'https://x.example', site: 'jira' }] }, ['customHosts']),
+      withChange(
+        local,
+        { customHosts: [{ origin: 'https://x.example', site: 'jira' }] },
+        { customHosts: [] },
+      ),
     ).toEqual(local);
   });
 
+  it('locks a per-site key only for the sites the policy names', () => {
+    const sent = withChange(
+      local,
+      { enforcement: { jira: 'off', zendesk: 'off', trello: 'remind' } },
+      { enforcement: { jira: 'block', zendesk: 'block' } },
+    );
+    // jira keeps what was stored, zendesk (never stored) stays unset, trello takes the change.
+    expect(sent.enforcement).toEqual({ jira: 'remind', trello: 'remind' });
+  });
+
   it('never changes the settings it was given', () => {
-    withChange(local, { retentionDays: 1 }, []);
+    withChange(local, { retentionDays: 1 }, {});
     expect(local.retentionDays).toBe(90);
   });
 });

@@ -109,3 +109,27 @@ describe('effectiveSettings and the policy', () => {
     expect(locked).toEqual(['enforcement']);
   });
 });
+
+describe('a policy for some sites', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it("sets the sites it names and leaves the user's choice for the others", async () => {
+    await fakeBrowser.storage.local.set({
+      settings: {
+        enforcement: { jira: 'off', trello: 'remind' },
+        receiver: { jira: false },
+        templateBySite: { trello: 'mine' },
+      },
+    });
+    await fakeBrowser.storage.managed.set({
+      enforcement: { jira: 'block', zendesk: 'remind' },
+      receiver: { zendesk: false },
+      templateBySite: { jira: 'corp' },
+    });
+    const { effectiveSettings } = await load();
+    const { settings } = await effectiveSettings();
+    expect(settings.enforcement).toEqual({ jira: 'block', zendesk: 'remind', trello: 'remind' });
+    expect(settings.receiver).toEqual({ jira: false, zendesk: false });
+    expect(settings.templateBySite).toEqual({ jira: 'corp', trello: 'mine' });
+  });
+});
