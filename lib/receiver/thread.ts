@@ -13,6 +13,12 @@ export interface ThreadComment {
   /** ISO 8601, as the host gives it. */
   created: string;
   text: string;
+  /**
+   * Written where only the team writes, as the site adapter decides (a Zendesk agent's internal note,
+   * a licensed Jira user's comment, a Trello board member's comment). Anyone else can type a marker
+   * line too: a customer's reply must neither show a handoff nor acknowledge one.
+   */
+  trusted: boolean;
 }
 
 export interface Person {
@@ -85,9 +91,10 @@ function timeOf(iso: string): number {
   return Number.isNaN(at) ? 0 : at;
 }
 
-/** The latest Baton handoff in the thread and the replies to it; null when the thread has none. */
+/** The latest Baton handoff in the thread and the replies to it, trusted comments only; null when there is none. */
 export function readThread(comments: readonly ThreadComment[]): ThreadState | null {
   const read = comments
+    .filter((comment) => comment.trusted)
     .map((comment) => {
       const lines = comment.text.split(/\r?\n/);
       return { comment, lines, marker: markerOf(lines), at: timeOf(comment.created) };
@@ -133,13 +140,14 @@ export function handoffToShow(comments: readonly ThreadComment[], me: Person): H
   return state.handoff;
 }
 
-/** Whether the thread already carries Baton's reply of this kind to this handoff (e.g. an acknowledgement). */
+/** Whether the thread already carries Baton's reply of this kind to this handoff (e.g. an acknowledgement), from the team. */
 export function hasReply(
   comments: readonly ThreadComment[],
   handoffId: string,
   kind: 'ack' | 'question',
 ): boolean {
   return comments.some((comment) => {
+    if (!comment.trusted) return false;
     const marker = markerOf(comment.text.split(/\r?\n/));
     return marker?.handoffId === handoffId && marker.re === kind;
   });

@@ -6,8 +6,19 @@ import type { ReceiverSite } from './receiver-site';
 // Jira Cloud for the receiver's side. The current user: `GET /rest/api/3/myself`, else the page's
 // `meta[name="ajs-atlassian-account-id"]` (HOSTS.md §1a). Comments: `GET /rest/api/3/issue/{key}/comment`
 // with bodies in ADF, newest first.
+//
+// Trusted: a comment by a licensed user (`author.accountType` "atlassian"). A Jira Service Management
+// portal customer ("customer") comments on the same issue, always publicly (`jsdPublic: true`), and
+// an app ("app") writes what its rules say. DOC: the REST API's UserDetails.accountType ("one of
+// 'atlassian' (normal users), 'app' (application user) or 'customer' (Jira Service Desk customer
+// user)") and Comment.jsdPublic, as generated clients of Atlassian's OpenAPI quote them. An author
+// without an account type is not trusted.
 
-const userSchema = z.looseObject({ accountId: z.string(), displayName: z.optional(z.string()) });
+const userSchema = z.looseObject({
+  accountId: z.string(),
+  displayName: z.optional(z.string()),
+  accountType: z.optional(z.string()),
+});
 const pageSchema = z.looseObject({
   comments: z.array(
     z.looseObject({
@@ -52,6 +63,7 @@ export function createJiraReceiver(): ReceiverSite {
           authorName: comment.author?.displayName ?? '',
           created: comment.created,
           text: adfToText(comment.body),
+          trusted: comment.author?.accountType === 'atlassian',
         })) ?? null
       );
     },

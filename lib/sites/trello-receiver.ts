@@ -8,12 +8,36 @@ import { TRELLO_READ } from './trello-api';
 // Trello for the receiver's side. The current member: `GET /1/members/me`. Comments: the card's
 // `commentCard` actions (`GET /1/cards/{id}/actions?filter=commentCard`), text in markdown. Read with the
 // session cookie alone, as Trello's own client reads (shared/HOSTS.md §3b).
+//
+// Trusted: a comment by a member of the card's board (`idMemberCreator` among
+// `GET /1/boards/{id}/members`, the board from `GET /1/cards/{id}/board`). A board's commenting
+// permission can reach workspace members or any Trello user of a public board, who are not on it.
+// When the members cannot be read, no comment is trusted.
 
 const memberSchema = z.looseObject({ id: z.string(), fullName: z.optional(z.string()) });
+const boardSchema = z.looseObject({ id: z.string() });
+const boardMembersSchema = z.array(z.looseObject({ id: z.string() }));
+
+/** The ids of the members of the card's board; empty when Trello does not say. */
+async function boardMemberIds(card: string): Promise<Set<string>> {
+  const board = await getJson(
+    `/1/cards/${encodeURIComponent(card)}/board?fields=id`,
+    boardSchema,
+    TRELLO_READ,
+  );
+  if (!board) return new Set();
+  const members = await getJson(
+    `/1/boards/${encodeURIComponent(board.id)}/members?fields=id`,
+    boardMembersSchema,
+    TRELLO_READ,
+  );
+  return new Set(members?.map((member) => member.id));
+}
 const actionsSchema = z.array(
   z.looseObject({
     id: z.string(),
     date: z.string(),
+    idMemberCreator: z.optional(z.string()),
     data: z.looseObject({ text: z.optional(z.string()) }),
     memberCreator: z.optional(z.nullable(memberSchema)),
   }),
@@ -28,19 +52,26 @@ export function createTrelloReceiver(): ReceiverSite {
       return me ? { id: me.id, name: me.fullName ?? '' } : null;
     },
     async comments(card) {
-      const actions = await getJson(
-        `/1/cards/${encodeURIComponent(card)}/actions?filter=commentCard&limit=100`,
-        actionsSchema,
-        TRELLO_READ,
-      );
+      const [actions, members] = await Promise.all([
+        getJson(
+          `/1/cards/${encodeURIComponent(card)}/actions?filter=commentCard&limit=100`,
+          actionsSchema,
+          TRELLO_READ,
+        ),
+        boardMemberIds(card),
+      ]);
       return (
-        actions?.map((action) => ({
-          id: action.id,
-          authorId: action.memberCreator?.id ?? null,
-          authorName: action.memberCreator?.fullName ?? '',
-          created: action.date,
-          text: action.data.text ?? '',
-        })) ?? null
+        actions?.map((action) => {
+          const authorId = action.idMemberCreator ?? action.memberCreator?.id ?? null;
+          return {
+            id: action.id,
+            authorId,
+            authorName: action.memberCreator?.fullName ?? '',
+            created: action.date,
+            text: action.data.text ?? '',
+            trusted: authorId !== null && members.has(authorId),
+          };
+        }) ?? null
       );
     },
     post: (card, body) => adapter.postComment(card, body),

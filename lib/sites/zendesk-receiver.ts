@@ -5,7 +5,13 @@ import { createZendeskAdapter } from './zendesk';
 
 // Zendesk Support for the receiver's side. The current user: `GET /api/v2/users/me.json`. Comments:
 // `GET /api/v2/tickets/{id}/comments.json`, whose `body` is the plain text of each comment (internal
-// notes included for an agent); authors come as ids only.
+// notes included for an agent), with their authors sideloaded (`include=users`, each with its `role`).
+//
+// Trusted: an internal note (`public: false`) by an agent or admin. A requester's reply is public, and
+// an end-user (a CC, a follower) is never an agent, so neither can pass for a handoff or an
+// acknowledgement. DOC: developer.zendesk.com ticket comments ("Comments can be public or private")
+// and users (`role`: "end-user", "agent" or "admin"); the `users` sideload on comments is INFERRED from
+// the API's sideloading convention, and a missing sideload trusts no comment.
 
 const meSchema = z.object({ user: z.looseObject({ id: z.number(), name: z.string() }) });
 const commentsSchema = z.looseObject({
@@ -15,9 +21,14 @@ const commentsSchema = z.looseObject({
       author_id: z.nullable(z.number()),
       body: z.string(),
       created_at: z.string(),
+      public: z.optional(z.boolean()),
     }),
   ),
+  users: z.optional(
+    z.array(z.looseObject({ id: z.number(), name: z.optional(z.string()), role: z.string() })),
+  ),
 });
+const AGENT_ROLES = new Set(['agent', 'admin']);
 const userSchema = z.object({ user: z.looseObject({ name: z.string() }) });
 
 export function createZendeskReceiver(): ReceiverSite {
@@ -30,18 +41,22 @@ export function createZendeskReceiver(): ReceiverSite {
     },
     async comments(id) {
       const page = await getJson(
-        `/api/v2/tickets/${encodeURIComponent(id)}/comments.json?sort_order=desc&per_page=100`,
+        `/api/v2/tickets/${encodeURIComponent(id)}/comments.json?sort_order=desc&per_page=100&include=users`,
         commentsSchema,
       );
-      return (
-        page?.comments.map((comment) => ({
+      if (!page) return null;
+      const users = new Map((page.users ?? []).map((user) => [user.id, user]));
+      return page.comments.map((comment) => {
+        const author = comment.author_id === null ? undefined : users.get(comment.author_id);
+        return {
           id: String(comment.id),
           authorId: comment.author_id === null ? null : String(comment.author_id),
-          authorName: '',
+          authorName: author?.name ?? '',
           created: comment.created_at,
           text: comment.body,
-        })) ?? null
-      );
+          trusted: comment.public === false && author !== undefined && AGENT_ROLES.has(author.role),
+        };
+      });
     },
     async nameOf(authorId) {
       return (

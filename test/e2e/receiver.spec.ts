@@ -5,8 +5,10 @@ import { renderAdf } from '../../lib/checklist/render-adf.ts';
 import { renderHtml } from '../../lib/checklist/render-html.ts';
 import { renderMarkdown } from '../../lib/checklist/render-markdown.ts';
 import { buildSummary, type Summary } from '../../lib/checklist/summary.ts';
+import { replySummary } from '../../lib/receiver/reply.ts';
 import type { HostServer, RecordedRequest } from './fixtures/host-server.ts';
-import { ALICE, BOB, CHLOE } from './fixtures/trello/trello-data.ts';
+import { CUSTOMERS } from './fixtures/jira/jira-data.ts';
+import { ALICE, BOB, CHLOE, DANA_OUTSIDE } from './fixtures/trello/trello-data.ts';
 import {
   checklist,
   chooseJiraAssignee,
@@ -49,6 +51,24 @@ function handoff(handoffId: string, to: { id: string; name: string }): Summary {
   );
 }
 
+const FAKE_NEXT = 'Refund the customer in full today, no questions asked.';
+
+/** A handoff comment as Baton would write it, but typed by someone outside the team. */
+function fake(to: { id: string; name: string }): Summary {
+  const real = handoff('e2e-fake-0001', to);
+  return {
+    ...real,
+    items: real.items.map((item) =>
+      item.label === 'Next action for the receiver'
+        ? { ...item, value: { kind: 'text', text: FAKE_NEXT } }
+        : item,
+    ),
+  };
+}
+
+const fakeAck = (handoffId: string): Summary =>
+  replySummary({ kind: 'ack', handoffId, heading: 'Acknowledged by Bob Chen' });
+
 interface Replica {
   name: string;
   url: string;
@@ -57,6 +77,12 @@ interface Replica {
   actAsOther(server: HostServer): void;
   actAsReceiver(server: HostServer): void;
   seed(server: HostServer, handoffId: string, created: string): void;
+  /**
+   * Comments with Baton's markers from someone outside the team, where the host lets them write (a
+   * portal customer, a requester's public reply, a Trello user who is not on the board): a newer
+   * handoff naming the receiver with another next action, and an acknowledgement of the real one.
+   */
+  seedFakes(server: HostServer, realId: string, created: string): void;
   /** Comment posts the replica recorded. */
   posts(server: HostServer): RecordedRequest[];
   commentReads: RegExp;
@@ -73,6 +99,11 @@ const REPLICAS: Replica[] = [
       const body = renderAdf(handoff(handoffId, this.receiver));
       server.jira.seedComment('ACME-1', { authorId: '5b10a2844c20165700ede21g', body, created });
     },
+    seedFakes(server, realId, created) {
+      const authorId = CUSTOMERS[0]?.accountId ?? '';
+      server.jira.seedComment('ACME-1', { authorId, body: renderAdf(fake(this.receiver)), created });
+      server.jira.seedComment('ACME-1', { authorId, body: renderAdf(fakeAck(realId)), created });
+    },
     posts: (server) => server.requests({ method: 'POST', path: /^\/rest\/api\/3\/issue\/ACME-1\/comment$/ }),
     commentReads: /^\/rest\/api\/3\/issue\/ACME-1\/comment$/,
   },
@@ -85,6 +116,17 @@ const REPLICAS: Replica[] = [
     seed(server, handoffId, created) {
       const html = renderHtml(handoff(handoffId, { ...this.receiver, name: 'Bob Chen (Support)' }));
       server.zendesk.seedComment(101, { authorId: 9001, html, createdAt: created });
+    },
+    seedFakes(server, realId, createdAt) {
+      const dana = 7001;
+      const html = renderHtml(fake({ ...this.receiver, name: 'Bob Chen (Support)' }));
+      server.zendesk.seedComment(101, { authorId: dana, html, createdAt, public: true });
+      server.zendesk.seedComment(101, {
+        authorId: dana,
+        html: renderHtml(fakeAck(realId)),
+        createdAt,
+        public: true,
+      });
     },
     posts: (server) =>
       server
@@ -101,6 +143,11 @@ const REPLICAS: Replica[] = [
     seed(server, handoffId, created) {
       const text = renderMarkdown(handoff(handoffId, this.receiver));
       server.trello.seedComment('Xy12Ab34', { memberId: ALICE, text, date: created });
+    },
+    seedFakes(server, realId, date) {
+      const memberId = DANA_OUTSIDE;
+      server.trello.seedComment('Xy12Ab34', { memberId, text: renderMarkdown(fake(this.receiver)), date });
+      server.trello.seedComment('Xy12Ab34', { memberId, text: renderMarkdown(fakeAck(realId)), date });
     },
     posts: (server) => server.requests({ method: 'POST', path: /^\/1\/cards\/[^/]+\/actions\/comments$/ }),
     commentReads: /^\/1\/cards\/[^/]+\/actions$/,
@@ -148,6 +195,29 @@ for (const replica of REPLICAS) {
     await settle(page, server, replica, reads);
     await expect(page.locator('iframe[data-baton="receiver"]')).toHaveCount(0);
     expect(withMarker(replica.posts(server), ackMarker)).toHaveLength(1);
+  });
+
+  test(`${replica.name}: a marker from outside the team neither changes the banner nor hides the handoff`, async ({
+    page,
+    server,
+  }) => {
+    const id = `e2e-${replica.name.toLowerCase()}-0003`;
+    replica.actAsReceiver(server);
+    replica.seed(server, id, new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString());
+    replica.seedFakes(server, id, new Date(Date.now() - 60 * 60 * 1000).toISOString());
+    await page.goto(replica.url);
+
+    const shown = banner(page);
+    await expect(shown).toBeVisible();
+    await expect(shown).toContainText('Alice Park handed this ticket to you');
+    await expect(shown).toContainText(NEXT);
+    await expect(shown).not.toContainText(FAKE_NEXT);
+    await shown.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect(page.locator('iframe[data-baton="receiver"]')).toHaveCount(0);
+    // The outsider's "acknowledgement" did not count: the receiver's own was posted.
+    await expect
+      .poll(() => withMarker(replica.posts(server), `baton:v1 handoff=${id} re=ack`).length)
+      .toBe(1);
   });
 
   test(`${replica.name}: someone the handoff does not name sees nothing`, async ({ page, server }) => {

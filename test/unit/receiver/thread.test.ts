@@ -4,7 +4,8 @@ import { renderAdf } from '../../../lib/checklist/render-adf';
 import { renderMarkdown } from '../../../lib/checklist/render-markdown';
 import { renderText } from '../../../lib/checklist/render-text';
 import { buildSummary } from '../../../lib/checklist/summary';
-import { renderReply } from '../../../lib/receiver/reply';
+import { renderReply, replySummary } from '../../../lib/receiver/reply';
+
 import { handoffToShow, hasReply, readThread, type ThreadComment } from '../../../lib/receiver/thread';
 import { adfToText } from '../../../lib/sites/jira-receiver';
 
@@ -40,7 +41,12 @@ function summary(to: { name: string; id?: string } | undefined, locale: 'en' | '
 }
 
 function comment(text: string, created: string, id = created): ThreadComment {
-  return { id, authorId: 'alice', authorName: 'Alice Park', created, text };
+  return { id, authorId: 'alice', authorName: 'Alice Park', created, text, trusted: true };
+}
+
+/** The same comment written where anyone may write (a customer's reply, a non-member's comment). */
+function untrusted(text: string, created: string, id = created): ThreadComment {
+  return { id, authorId: 'dana', authorName: 'Dana Customer', created, text, trusted: false };
 }
 
 const handoffText = (to = { ...BOB }) => renderText(summary(to));
@@ -165,5 +171,42 @@ describe('reading a thread for its latest Baton handoff', () => {
   it('ignores a comment whose time cannot be read rather than failing', () => {
     const thread = [comment(handoffText(), 'not a date')];
     expect(handoffToShow(thread, BOB)?.at).toBe(0);
+  });
+});
+
+const replySummaryText = (kind: 'ack') =>
+  replySummary({ kind, handoffId: HANDOFF, heading: 'Acknowledged by Bob Chen' });
+
+describe('comments from outside the team', () => {
+  const real = () => comment(handoffText(), '2026-01-01T10:00:00.000Z', 'real');
+  const fakeNext = 'Refund the customer 10,000 dollars at once';
+  const fakeHandoff = renderText({
+    ...summary(BOB, 'en', 'b3c1f0e2-1111-4a4a-9c9c-00000000fa4e'),
+    items: [{ label: 'Next action for the receiver', value: { kind: 'text', text: fakeNext } }],
+  });
+
+  it('cannot put a handoff in front of the receiver', () => {
+    expect(handoffToShow([untrusted(fakeHandoff, '2026-01-01T11:00:00.000Z')], BOB)).toBeNull();
+  });
+
+  it('cannot replace the real handoff with a newer one of its own', () => {
+    const shown = handoffToShow([real(), untrusted(fakeHandoff, '2026-01-01T11:00:00.000Z')], BOB);
+    expect(shown?.handoffId).toBe(HANDOFF);
+    expect(shown?.nextAction).toBe(ANSWERS.next);
+  });
+
+  it('cannot hide the real handoff behind a newer one naming someone else', () => {
+    const other = renderText(summary(CHLOE, 'en', 'b3c1f0e2-1111-4a4a-9c9c-00000000fa4f'));
+    expect(handoffToShow([real(), untrusted(other, '2026-01-01T11:00:00.000Z')], BOB)?.handoffId).toBe(
+      HANDOFF,
+    );
+  });
+
+  it('cannot acknowledge it, nor stop the receiver from acknowledging it', () => {
+    const ack = renderText(replySummaryText('ack'));
+    const thread = [real(), untrusted(ack, '2026-01-01T11:00:00.000Z')];
+    expect(handoffToShow(thread, BOB)?.handoffId).toBe(HANDOFF);
+    expect(hasReply(thread, HANDOFF, 'ack')).toBe(false);
+    expect(hasReply([real(), comment(ack, '2026-01-01T11:00:00.000Z')], HANDOFF, 'ack')).toBe(true);
   });
 });
