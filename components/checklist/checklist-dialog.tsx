@@ -5,6 +5,7 @@ import type { Locale } from '../../lib/checklist/template-plain';
 import { type FieldError, type RawAnswers, validateAnswers } from '../../lib/checklist/validate';
 import type { HandsSummary } from '../../lib/history/hands';
 import type { PostFailure } from '../../lib/messaging';
+import { pluralForm } from '../../lib/plural';
 import { failureMessage } from '../failure-message';
 import type { Translate } from '../translate';
 import { FieldControl } from './field-control';
@@ -43,14 +44,14 @@ type Phase =
   | { kind: 'failed'; failure: PostFailure; summaryText: string }
   | { kind: 'lost' };
 
-export function errorMessage(error: FieldError, t: Translate): string {
+export function errorMessage(error: FieldError, t: Translate, locale: Locale): string {
   switch (error.code) {
     case 'required':
       return t('errorRequired');
     case 'too_short':
-      return t('errorTooShort', [String(error.min), String(error.length)]);
+      return t(`errorTooShort${pluralForm(locale, error.min)}`, [String(error.min), String(error.length)]);
     case 'too_long':
-      return t('errorTooLong', [String(error.max), String(error.length)]);
+      return t(`errorTooLong${pluralForm(locale, error.max)}`, [String(error.max), String(error.length)]);
     case 'invalid_choice':
       return t('errorInvalidChoice');
     case 'invalid_url':
@@ -209,7 +210,7 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
               field={field}
               locale={locale}
               value={answers[field.id] ?? ''}
-              error={errors[field.id] ? errorMessage(errors[field.id] as FieldError, t) : null}
+              error={errors[field.id] ? errorMessage(errors[field.id] as FieldError, t, locale) : null}
               optionalText={t('optional')}
               chooseText={t('chooseOption')}
               listHint={t('listHint')}

@@ -11,7 +11,7 @@ import {
   dayBucketsSchema,
 } from '../../lib/metrics/retention';
 import { eventsItem } from '../../lib/storage/items';
-import { translate as t } from '../translate';
+import { translate as t, translateCount } from '../translate';
 import { Confirm, downloadText, fileDate, focusSoon, LockedNote, StatusLine, useStatus } from './parts';
 import { parseRetention, RETENTION_MAX, RETENTION_MIN } from './settings-edit';
 import type { OptionsData, SaveSettings } from './use-options';
@@ -55,7 +55,7 @@ export function DataSection({ data, save }: { data: OptionsData; save: SaveSetti
       const name = `baton-metrics-${fileDate()}.${format}`;
       if (format === 'csv') downloadText(name, eventsToCsv(events, { bom: true }), 'text/csv;charset=utf-8');
       else downloadText(name, eventsToJson(events, buckets), 'application/json');
-      say(t('optionsExported', [String(events.length)]));
+      say(translateCount('optionsExported', events.length, [String(events.length)]));
     } catch {
       say(t('optionsExportFailed'), true);
     }

@@ -4,7 +4,7 @@ import { type Locale, localize, type Template } from '../../lib/checklist/templa
 import { sendToBackground } from '../../lib/messaging';
 import { SITES, type SiteId } from '../../lib/sites/registry';
 import { lockedFor } from '../../lib/storage/settings';
-import { translate as t } from '../translate';
+import { translate as t, translateCount } from '../translate';
 import { FieldEditor, ID_HINT } from './field-editor';
 import { Confirm, downloadText, focusSoon, LockedNote, StatusLine, useStatus } from './parts';
 import { saveErrorPlace } from './settings-edit';
@@ -275,7 +275,9 @@ export function TemplatesSection({
 
   function exportFile() {
     downloadText('baton-templates.json', templatesToJson(draft.templates), 'application/json');
-    sayFile(t('optionsTemplatesExported', [String(draft.templates.length)]));
+    sayFile(
+      translateCount('optionsTemplatesExported', draft.templates.length, [String(draft.templates.length)]),
+    );
   }
 
   const removingTemplate = draft.templates.find((template) => template.id === removing);

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { HostCount } from '../../lib/history/ticket-history';
 import type { HotPotato } from '../../lib/metrics/aggregate';
 import { withHostCounts } from '../../lib/metrics/host-counts';
-import { translate as t } from '../translate';
+import { translate as t, translateCount } from '../translate';
 import type { Formats } from './format';
 import { siteName } from './site-name';
 
@@ -51,7 +51,9 @@ export function HotPotatoes({
                 <span className="site">{siteName(ticket.site)}</span>
               </span>
               {ticket.count > 0 ? (
-                <span className="count">{t('popupHotCount', [format.number(ticket.count)])}</span>
+                <span className="count">
+                  {translateCount('popupHotCount', ticket.count, [format.number(ticket.count)])}
+                </span>
               ) : null}
               {ticket.hostCount === undefined ? null : (
                 <span className="host-count">

@@ -3,7 +3,7 @@ import { uiLocale } from '../../lib/locale';
 import { type Aggregate, aggregate } from '../../lib/metrics/aggregate';
 import { currentZone } from '../../lib/metrics/local-day';
 import { figures } from '../../lib/metrics/summary';
-import { translate as t } from '../translate';
+import { translate as t, translateCount } from '../translate';
 import { afterPaint } from './after-paint';
 import { ByReason, BySite, NotCompleted } from './breakdowns';
 import { EmptyState } from './empty-state';
@@ -95,7 +95,7 @@ export function Popup({ first }: { first?: Promise<PopupData> }) {
           <NotCompleted aggregate={result} format={format} />
           {result.allTime.firstDay ? (
             <p className="all-time">
-              {t('popupAllTime', [
+              {translateCount('popupAllTime', result.allTime.guarded, [
                 format.dayWithYear(result.allTime.firstDay),
                 format.number(result.allTime.completed),
                 format.number(result.allTime.guarded),

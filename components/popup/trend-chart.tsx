@@ -1,5 +1,5 @@
 import type { Aggregate } from '../../lib/metrics/aggregate';
-import { translate as t } from '../translate';
+import { translate as t, translateCount } from '../translate';
 import type { Formats } from './format';
 
 // Completed handoffs per local day over the last 30 days, as plain SVG (no charting library: 30 bars
@@ -24,7 +24,7 @@ export function TrendChart({ aggregate, format }: { aggregate: Aggregate; format
   const summary =
     total === 0 || !busiest
       ? t('popupTrendSummaryNone')
-      : t('popupTrendSummary', [
+      : translateCount('popupTrendSummary', total, [
           format.number(total),
           format.dayLong(busiest.day),
           format.number(busiest.completed),

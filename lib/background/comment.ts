@@ -11,6 +11,7 @@ import type { Template } from '../checklist/template';
 import type { CleanAnswers } from '../checklist/validate';
 import { changedHandsText } from '../history/wording';
 import { commentStrings, uiLocale } from '../locale';
+import { pluralForm } from '../plural';
 import type { CommentFormat } from '../sites/registry';
 
 export interface RenderedComment {
@@ -55,7 +56,8 @@ export function renderComment(
   const summary = fitSummary(full, {
     limit: site.commentLimit,
     measure: MEASURES[site.commentFormat],
-    note: (cut) => browser.i18n.getMessage('commentTruncated', [String(cut), site.name]),
+    note: (cut) =>
+      browser.i18n.getMessage(`commentTruncated${pluralForm(uiLocale(), cut)}`, [String(cut), site.name]),
   });
   // The clipboard copy is the full text: only the host's copy is cut.
   return { body: RENDERERS[site.commentFormat](summary), text: renderText(full) };

@@ -286,7 +286,7 @@ test('metrics export downloads CSV and JSON files whose rows are the recorded ev
       })),
   );
   expect(rows.map((row) => row[column('outcome')]).sort()).toEqual(['cancelled', 'completed']);
-  await expect(data.getByRole('status')).toHaveText('Exported 2 event(s).');
+  await expect(data.getByRole('status')).toHaveText('Exported 2 events.');
 
   const [jsonDownload] = await Promise.all([
     options.waitForEvent('download'),

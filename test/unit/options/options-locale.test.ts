@@ -13,7 +13,17 @@ const ko = read('ko');
 const source = readdirSync('components/options')
   .map((file) => readFileSync(`components/options/${file}`, 'utf8'))
   .join('\n');
-const used = [...new Set([...source.matchAll(/'(options[A-Za-z]+)'/g)].map((match) => match[1] as string))];
+const quoted = [...source.matchAll(/'(options[A-Za-z]+)'/g)].map((match) => match[1] as string);
+/** A count-bearing message is named once (translateCount) and lives as a One/Other pair (lib/plural.ts). */
+const counted = [...source.matchAll(/translateCount\(\s*'(options[A-Za-z]+)'/g)].map(
+  (match) => match[1] as string,
+);
+const used = [
+  ...new Set([
+    ...quoted.filter((key) => !counted.includes(key)),
+    ...counted.flatMap((key) => [`${key}One`, `${key}Other`]),
+  ]),
+];
 const hangul = /[\uAC00-\uD7A3]/;
 /** The same in both languages on purpose: an example address, and "ID", which Korean writes so. */
 const SAME_IN_KOREAN = new Set(['optionsHostUrlPlaceholder', 'optionsId']);
