@@ -14,6 +14,7 @@ import { HotPotatoes } from './hot-potatoes';
 import { OutboxList } from './outbox-list';
 import type { PopupData } from './popup-data';
 import { Received } from './received';
+import { SiteAccess } from './site-access';
 import { StorageProblem } from './storage-problem';
 import { TrendChart } from './trend-chart';
 import { useHostCounts } from './use-host-counts';
@@ -81,6 +82,7 @@ export function Popup({ first }: { first?: Promise<PopupData> }) {
         />
       </div>
       <StorageProblem />
+      <SiteAccess />
       <HealthWarnings health={data.health} format={format} now={now} />
       <OutboxList entries={data.outbox} format={format} now={now} />
       <Received locale={locale} />
