@@ -20,9 +20,11 @@ export function inertText(text: string): string {
 /** Every string of a summary made inert; each renderer starts from this. */
 export function inertSummary(s: Summary): Summary {
   return {
+    ...s,
     heading: inertText(s.heading),
-    meta: s.meta.map((m) => ({ label: inertText(m.label), value: inertText(m.value) })),
+    meta: s.meta.map((m) => ({ ...m, label: inertText(m.label), value: inertText(m.value) })),
     items: s.items.map((item) => ({
+      ...item,
       label: inertText(item.label),
       value:
         item.value.kind === 'text'

@@ -1,3 +1,4 @@
+import { inertSummary } from './inert-text';
 import { isMarkerLine } from './marker';
 import type { Summary } from './summary';
 import { parseHttpUrl, splitLines } from './url';
@@ -71,7 +72,8 @@ function marker(line: string): string {
   return isMarkerLine(line) && !/(?<![A-Za-z0-9])-/.test(line) ? line : escapeInline(line);
 }
 
-export function renderWiki(s: Summary): string {
+export function renderWiki(summary: Summary): string {
+  const s = inertSummary(summary);
   const blocks = [
     `h3. ${escapeInline(s.heading)}`,
     s.meta.map((m) => `${strongLabel(m.label)} ${escapeInline(m.value)}${mentions(m.mention)}`).join('\n'),

@@ -7,6 +7,10 @@ import type { ReceiverSite } from './receiver-site';
 // Jira Data Center and Server for the receiver's side: people by username, `GET /rest/api/2/myself`
 // (else the page's ajs-remote-user), comments through REST v2 with wiki-markup bodies, replies in wiki
 // markup (docs/jira-datacenter.md).
+//
+// Every comment is trusted for now: Data Center's users carry no account type, and telling a service
+// management portal customer from a licensed user needs each author's application roles
+// (`GET /rest/api/2/user?username=…&expand=applicationRoles`), not read yet (docs/threat-model.md).
 
 const userSchema = z.looseObject({ name: z.string(), displayName: z.optional(z.string()) });
 const pageSchema = z.looseObject({
@@ -63,6 +67,7 @@ export function createJiraDcReceiver(): ReceiverSite {
           authorName: comment.author?.displayName ?? '',
           created: comment.created,
           text: wikiToText(comment.body),
+          trusted: true,
         })) ?? null
       );
     },

@@ -3,7 +3,18 @@ import { SERVICE_HANDOFF } from '../../../lib/checklist/default-template';
 import { readMarker } from '../../../lib/checklist/marker';
 import { renderWiki } from '../../../lib/checklist/render-wiki';
 import { buildSummary, parseMarker } from '../../../lib/checklist/summary';
-import { CTX, clean, FULL, HANDOFF_ID, HOSTILE, STRINGS, summaryOf, summaryWith } from './fixtures';
+import {
+  CTX,
+  clean,
+  FULL,
+  HANDOFF_ID,
+  HOSTILE,
+  INERT_CASES,
+  NOT_TEXT,
+  STRINGS,
+  summaryOf,
+  summaryWith,
+} from './fixtures';
 
 const text = (value: string) =>
   renderWiki(summaryWith([{ label: 'Notes', value: { kind: 'text', text: value } }]));
@@ -23,6 +34,19 @@ function userText(wiki: string): string {
 }
 
 describe('renderWiki', () => {
+  it.each(INERT_CASES)('drops %s from every slot', (_name, dirty, inert) => {
+    const wiki = renderWiki({
+      ...summaryWith([
+        { label: `Notes${dirty}`, value: { kind: 'text', text: `a${dirty}b` } },
+        { label: 'Links', value: { kind: 'links', urls: [`https://acme.example/${dirty}x`] } },
+      ]),
+      heading: `Head${dirty}`,
+    });
+    expect(wiki).not.toMatch(NOT_TEXT);
+    expect(wiki).toContain(`h3. Head${inert}\n`);
+    expect(wiki).toContain(`a${inert}b`);
+  });
+
   it('renders every field: heading, labelled context, answers, links and the marker line', () => {
     const wiki = renderWiki(summaryOf({ ...FULL, done: 'First step done\nSecond step done' }));
     expect(wiki).toBe(
