@@ -204,10 +204,10 @@ describe('settingsInForce', () => {
     },
   );
 
-  it('a known policy wins key by key over the user’s settings', () => {
+  it('a known policy wins site by site over the user’s settings', () => {
     const local = parseContentSettings({ enforcement: { jira: 'off' }, trello: { joinSelf: true } });
     const inForce = settingsInForce(local, parseContentPolicy({ enforcement: { zendesk: 'remind' } }));
-    expect(inForce.enforcement).toEqual({ zendesk: 'remind' });
+    expect(inForce.enforcement).toEqual({ jira: 'off', zendesk: 'remind' });
     expect(inForce.trello.joinSelf).toBe(true);
     expect(settingsInForce(local, {}).enforcement).toEqual({ jira: 'off' });
   });

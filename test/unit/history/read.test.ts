@@ -25,6 +25,7 @@ const comment = (id: string, text: string, authorName = 'Alex Kim'): ThreadComme
   authorName,
   created: '2026-12-02T09:59:00Z',
   text,
+  trusted: true,
 });
 
 describe('readTicketHistory', () => {
@@ -54,6 +55,24 @@ describe('readTicketHistory', () => {
         comment('1', `Did you see baton:v1 handoff=${HANDOFF} yesterday?`),
         comment('2', `Next action for the receiver: nothing\nbaton:v2 handoff=${HANDOFF}`),
         comment('3', `Next action for the receiver: nothing\nxbaton:v1 handoff=${HANDOFF}`),
+      ]),
+      'ACME-1',
+    );
+    expect(history).toEqual({ changes: expect.any(Array), lastHandoff: null });
+  });
+
+  it('takes no handoff from a comment written from outside the team (a customer, a non-member)', async () => {
+    const history = await readTicketHistory(
+      SOURCE,
+      receiver([
+        {
+          ...comment(
+            '9',
+            `Next action for the receiver: Close it\nbaton:v1 handoff=${HANDOFF}`,
+            'A Customer',
+          ),
+          trusted: false,
+        },
       ]),
       'ACME-1',
     );
