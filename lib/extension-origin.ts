@@ -7,8 +7,10 @@ import { browser } from 'wxt/browser';
 
 /** Whether a message's origin is one of Baton's own pages. */
 export function isOwnOrigin(origin: string): boolean {
-  const dynamic = new URL(browser.runtime.getURL('/')).origin;
-  return origin === dynamic || origin === `${new URL(dynamic).protocol}//${browser.runtime.id}`;
+  // Read off the URL's text: this runs for every message the host page gets while a frame is pending.
+  const root = browser.runtime.getURL('/');
+  const scheme = root.slice(0, root.indexOf('://'));
+  return origin === root.replace(/\/$/, '') || origin === `${scheme}://${browser.runtime.id}`;
 }
 
 /** Whether a sender's URL is this page of Baton's (e.g. '/checklist.html'), with any query or hash. */

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { HandoffContext } from '../../../lib/checklist/context';
+import { readyMessage } from '../../../lib/checklist/frame-protocol';
 import { startGuard } from '../../../lib/guard/guard';
 import { liveSettings } from '../../../lib/guard/live-settings';
 import { ContentScriptContext } from '../../../lib/host-page/page-context';
@@ -50,6 +51,19 @@ function adapter(): SiteAdapter {
 }
 
 const checklistFrame = () => document.querySelector('iframe[data-baton="checklist"]');
+
+/** The frame's page, loaded, tells its parent its frame id, as checklist.html does from Baton's origin. */
+async function frameLoads(): Promise<void> {
+  await vi.waitFor(() => expect(checklistFrame()).not.toBeNull());
+  const frame = checklistFrame() as HTMLIFrameElement;
+  window.dispatchEvent(
+    new MessageEvent('message', {
+      data: readyMessage(5),
+      source: frame.contentWindow,
+      origin: `chrome-extension://${fakeBrowser.runtime.id}`,
+    }),
+  );
+}
 
 function reassign(): void {
   const button = document.getElementById('assign') as HTMLButtonElement;
@@ -100,6 +114,7 @@ describe('the guard, when the administrator’s policy arrives after the first r
     const answer = slowManagedStorage();
     startGuard(ctx, adapter(), liveSettings());
     reassign();
+    await frameLoads();
     await vi.waitFor(() => expect(sent.map((m) => m.type)).toContain('hold:open'));
     expect(checklistFrame()).not.toBeNull();
     expect(replayed).toBe(0);
@@ -115,6 +130,7 @@ describe('the guard, when the administrator’s policy arrives after the first r
     const answer = slowManagedStorage();
     startGuard(ctx, adapter(), liveSettings());
     reassign();
+    await frameLoads();
     await vi.waitFor(() => expect(sent.map((m) => m.type)).toContain('hold:open'));
     answer({ enforcement: { zendesk: 'off', jira: 'remind' } });
     await new Promise((resolve) => setTimeout(resolve, 20));
