@@ -1,10 +1,10 @@
 import type { HandoffContext, Person } from '../checklist/context';
-import { markerLine } from '../checklist/marker';
 import { isString, nullable, optional, shape } from '../checks';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { RecognizedAction, SiteAdapter } from './adapter';
 import { editable, recognizeWith } from './dom';
-import { getChecked, listingMentions, sendJson } from './http';
+import { getChecked, sendJson } from './http';
+import { jiraComments } from './jira-comments';
 import { contextPath, currentIssue, currentUser, DC_SELECTORS, shortcutsEnabled } from './jira-dc-page';
 
 // Jira Data Center and Server on a company's own host (shared/HOSTS.md §1e, docs/jira-datacenter.md):
@@ -142,32 +142,7 @@ export function createJiraDcAdapter(): SiteAdapter {
       return match.tickets.length === 1 && described.ticketKey ? [described.ticketKey] : match.tickets;
     },
 
-    postComment(ticketKey, body) {
-      return sendJson(`${issuePath(ticketKey)}/comment`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          // Jira's XSRF check lets a cookie-authenticated write through with it (form-token-handling).
-          'X-Atlassian-Token': 'no-check',
-        },
-        body: JSON.stringify({ body }),
-      });
-    },
-
-    removeComment(ticketKey, commentId) {
-      return sendJson(`${issuePath(ticketKey)}/comment/${encodeURIComponent(commentId)}`, {
-        method: 'DELETE',
-        headers: { 'X-Atlassian-Token': 'no-check' },
-      });
-    },
-
-    hasComment(ticketKey, handoffId) {
-      return listingMentions(
-        `${issuePath(ticketKey)}/comment?orderBy=-created&maxResults=100`,
-        markerLine(handoffId),
-      );
-    },
+    ...jiraComments(issuePath),
 
     missingElements() {
       if (!currentIssue()) return null;

@@ -1,10 +1,10 @@
 import type { HandoffContext, Person } from '../checklist/context';
-import { markerLine } from '../checklist/marker';
 import { isString, nullable, optional, shape } from '../checks';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { RecognizedAction, SiteAdapter } from './adapter';
 import { editable, recognizeWith, text } from './dom';
-import { getChecked, listingMentions, sendJson } from './http';
+import { getChecked } from './http';
+import { jiraComments } from './jira-comments';
 import { type AssignableUser, matchShown, type ShownPerson, shownName } from './jira-people';
 import { chooseAssignee, isAssigneeOption, optionShows } from './jira-picker';
 import { any, SELECTORS } from './jira-selectors';
@@ -214,32 +214,7 @@ export function createJiraAdapter(): SiteAdapter {
       return context(key, known?.title ?? onPage?.title, known ? known.assignee : onPage?.assignee, to);
     },
 
-    postComment(ticketKey, body) {
-      return sendJson(`${issuePath(ticketKey)}/comment`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          // Jira Cloud answers "XSRF check failed" to cookie-authenticated writes from a browser without it.
-          'X-Atlassian-Token': 'no-check',
-        },
-        body: JSON.stringify({ body }),
-      });
-    },
-
-    removeComment(ticketKey, commentId) {
-      return sendJson(`${issuePath(ticketKey)}/comment/${encodeURIComponent(commentId)}`, {
-        method: 'DELETE',
-        headers: { 'X-Atlassian-Token': 'no-check' },
-      });
-    },
-
-    hasComment(ticketKey, handoffId) {
-      return listingMentions(
-        `${issuePath(ticketKey)}/comment?orderBy=-created&maxResults=100`,
-        markerLine(handoffId),
-      );
-    },
+    ...jiraComments(issuePath),
 
     missingElements() {
       if (!keyFromLocation() && !document.querySelector(any(SELECTORS.issueKey))) return null;
