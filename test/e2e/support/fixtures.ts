@@ -1,6 +1,7 @@
+import { rmSync } from 'node:fs';
 import { type BrowserContext, test as base, expect, type Page, type Worker } from '@playwright/test';
 import { type HostServer, startHostServer } from '../fixtures/host-server.ts';
-import { launchWithExtension } from './launch.ts';
+import { launchWithExtension, newProfileDir } from './launch.ts';
 
 export interface Extension {
   context: BrowserContext;
@@ -21,9 +22,12 @@ export const test = base.extend<{ ext: Extension; page: Page }, { server: HostSe
   ext: async ({ server }, use) => {
     server.reset();
     server.clearRequests();
-    const ext = await launchWithExtension({ hostPort: server.port });
+    const profileDir = newProfileDir();
+    const ext = await launchWithExtension({ hostPort: server.port, profileDir });
     await use(ext);
     await ext.context.close();
+    // Each test's profile is tens of megabytes once Chromium has run in it.
+    rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   },
   page: async ({ ext }, use) => {
     const page = ext.context.pages()[0] ?? (await ext.context.newPage());
