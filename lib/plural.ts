@@ -7,6 +7,14 @@ import type { Locale } from './checklist/template';
 
 export type PluralForm = 'One' | 'Other';
 
+/** One rules object per language: building one costs far more than asking it (a popup asks per row). */
+const rules = new Map<Locale, Intl.PluralRules>();
+
 export function pluralForm(locale: Locale, count: number): PluralForm {
-  return new Intl.PluralRules(locale).select(count) === 'one' ? 'One' : 'Other';
+  let forLocale = rules.get(locale);
+  if (!forLocale) {
+    forLocale = new Intl.PluralRules(locale);
+    rules.set(locale, forLocale);
+  }
+  return forLocale.select(count) === 'one' ? 'One' : 'Other';
 }
