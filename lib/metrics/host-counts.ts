@@ -1,3 +1,4 @@
+import { parseHttpUrl } from '../checklist/url';
 import type { HostCount } from '../history/ticket-history';
 import { HOT_POTATO_THRESHOLD, type HotPotato, TREND_DAYS } from './aggregate';
 
@@ -37,7 +38,7 @@ export function withHostCounts(
       (host): HotTicket => ({
         site: host.site,
         ticketKey: host.ticketKey,
-        ...(host.url && /^https?:\/\//.test(host.url) ? { url: host.url } : {}),
+        ...(host.url && parseHttpUrl(host.url) ? { url: host.url } : {}),
         count: 0,
         lastAt: host.at,
         hostCount: host.count,
