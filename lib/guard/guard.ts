@@ -4,7 +4,7 @@ import { fitContext } from '../checklist/context-limits';
 import type { ToContent } from '../content-messaging';
 import { extensionGone, type PageContext } from '../host-page/page-context';
 import type { PostFailure, PostResult } from '../messaging';
-import type { SiteAdapter } from '../sites/adapter';
+import type { SiteAdapter } from './adapter';
 import { parseToContent, sendFromContent } from './background-messages';
 import { type ChecklistFrame, prepareChecklistFrame } from './checklist-frame';
 import type { LiveSettings } from './live-settings';

@@ -1,4 +1,4 @@
-import type { Recognition } from './adapter';
+import type { Recognition } from '../guard/adapter';
 
 // DOM helpers every adapter needs, so each adapter keeps only what it knows about its host.
 

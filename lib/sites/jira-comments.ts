@@ -1,5 +1,5 @@
 import { markerLine } from '../checklist/marker';
-import type { SiteAdapter } from './adapter';
+import type { SiteAdapter } from '../guard/adapter';
 import { listingMentions, sendJson } from './http';
 
 /**

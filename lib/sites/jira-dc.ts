@@ -1,7 +1,7 @@
 import type { HandoffContext, Person } from '../checklist/context';
 import { isString, nullable, optional, shape } from '../checks';
+import type { RecognizedAction, SiteAdapter } from '../guard/adapter';
 import type { ReassignMatch } from '../guard/net-protocol';
-import type { RecognizedAction, SiteAdapter } from './adapter';
 import { editable, recognizeWith } from './dom';
 import { getChecked, sendJson } from './http';
 import { jiraComments } from './jira-comments';

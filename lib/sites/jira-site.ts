@@ -1,5 +1,5 @@
 import { isString, shape } from '../checks';
-import type { SiteAdapter } from './adapter';
+import type { SiteAdapter } from '../guard/adapter';
 import { getChecked } from './http';
 import { createJiraAdapter } from './jira';
 import { createJiraDcAdapter } from './jira-dc';

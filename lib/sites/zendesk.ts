@@ -1,9 +1,9 @@
 import type { HandoffContext, Person } from '../checklist/context';
 import { markerLine } from '../checklist/marker';
 import { isNumber, isString, nullable, optional, shape } from '../checks';
+import type { RecognizedAction, SiteAdapter } from '../guard/adapter';
 import type { ReassignMatch } from '../guard/net-protocol';
 import type { PostResult } from '../messaging';
-import type { RecognizedAction, SiteAdapter } from './adapter';
 import { getChecked, listingMentions, sendJson } from './http';
 import { replayClick, replayKey } from './replay';
 

@@ -3,10 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { HandoffContext } from '../../../lib/checklist/context';
 import { readyMessage } from '../../../lib/checklist/frame-protocol';
+import type { SiteAdapter } from '../../../lib/guard/adapter';
 import { startGuard } from '../../../lib/guard/guard';
 import { liveSettings } from '../../../lib/guard/live-settings';
 import { ContentScriptContext } from '../../../lib/host-page/page-context';
-import type { SiteAdapter } from '../../../lib/sites/adapter';
 import { useLocale } from '../support/i18n';
 import { slowManagedStorage } from '../support/slow-managed';
 

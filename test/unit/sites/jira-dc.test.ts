@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWiki } from '../../../lib/checklist/render-wiki';
-import type { Recognition, RecognizedAction } from '../../../lib/sites/adapter';
+import type { Recognition, RecognizedAction } from '../../../lib/guard/adapter';
 import { createJiraDcAdapter } from '../../../lib/sites/jira-dc';
 import { pageDeployment } from '../../../lib/sites/jira-dc-page';
 import { wikiToText } from '../../../lib/sites/jira-dc-receiver';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RecognizedAction } from '../../../lib/sites/adapter';
+import type { RecognizedAction } from '../../../lib/guard/adapter';
 import { createJiraAdapter } from '../../../lib/sites/jira';
 import { stubHostApi } from '../support/host-api';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RecognizedAction } from '../../../lib/guard/adapter';
 import type { LiveSettings } from '../../../lib/guard/live-settings';
-import type { RecognizedAction } from '../../../lib/sites/adapter';
 import { createTrelloAdapter } from '../../../lib/sites/trello';
 import { DEFAULT_TRELLO_RULES } from '../../../lib/sites/trello-rules';
 import { stubHostApi } from '../support/host-api';

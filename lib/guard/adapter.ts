@@ -1,7 +1,7 @@
 import type { HandoffContext } from '../checklist/context';
-import type { ReassignMatch } from '../guard/net-protocol';
 import type { PostResult } from '../messaging';
-import type { CommentFormat } from './registry';
+import type { CommentFormat } from '../sites/registry';
+import type { ReassignMatch } from './net-protocol';
 
 /** A reassign the UI layer stopped: what it is about, and how to perform it natively afterwards. */
 export interface RecognizedAction {
