@@ -52,10 +52,17 @@ export type HeldAction = z.infer<typeof heldActionSchema>;
 export const protocol = {
   // content script → background
   // frameId: the checklist frame that shows the hold, as that frame reported it to the content script.
+  // contextPending: the page is still reading what the DOM did not say (e.g. who the new assignee is by
+  // account); a hold:context follows, and a Complete meanwhile waits for it.
   'hold:open': {
-    request: z.object({ held: heldActionSchema, frameId: z.int().check(z.positive()) }),
+    request: z.object({
+      held: heldActionSchema,
+      frameId: z.int().check(z.positive()),
+      contextPending: z.optional(z.boolean()),
+    }),
     response: ok,
   },
+  'hold:context': { request: z.object({ holdId: id, context: handoffContextSchema }), response: ok },
   // The comment landed and the reassign was released: told by the tab itself, so the background learns
   // it even when it was stopped while waiting for the answer to hold:post.
   'hold:done': { request: z.object({ holdId: id }), response: ok },
@@ -76,16 +83,11 @@ export const protocol = {
   // checklist page → background
   // The frame's own id, which it tells the content script that framed it.
   'checklist:frame': { request: z.object({}), response: z.object({ frameId: z.number() }) },
-  // The hold opened for the asking frame (by its tab and frame), once the content script has opened it.
+  // The hold opened for the asking frame (by its tab and frame), once the content script has opened it,
+  // with all the frame shows: one round trip between the reassign and the dialog. Asked again when the
+  // content script says the hold changed (its context completed).
   'hold:mine': {
     request: z.object({}),
-    response: z.union([
-      z.object({ found: z.literal(false) }),
-      z.object({ found: z.literal(true), holdId: id }),
-    ]),
-  },
-  'hold:get': {
-    request: z.object({ holdId: id }),
     response: z.union([
       z.object({ found: z.literal(false) }),
       z.object({

@@ -7,54 +7,48 @@ import { isSiteId, SITES } from '../../lib/sites/registry';
 import { translate } from '../translate';
 import { ChecklistDialog } from './checklist-dialog';
 
-type Loaded = Extract<Response<'hold:get'>, { found: true }>;
+export type LoadedHold = Extract<Response<'hold:mine'>, { found: true }>;
 
 // The frame goes once the request that ended the hold, and every other still waiting, has its answer
 // (lib/guard/checklist-frame.ts).
 const { tracked, ending } = pageRequests(window);
 
-/** The extension page framed over the host: loads the held reassign, saves the draft as the user types. */
-export function ChecklistPage({ holdId }: { holdId: string }) {
-  const [hold, setHold] = useState<Loaded | 'missing' | null>(null);
+/**
+ * The extension page framed over the host: shows the held reassign, saves the draft as the user types.
+ * `hold` is the hold as the background last gave it: its context may be completed after the dialog
+ * shows, while what the dialog starts from (template, draft, failure) stays as first given.
+ */
+export function ChecklistPage({ hold: latest }: { hold: LoadedHold }) {
+  const [hold] = useState(latest);
+  const holdId = hold.held.id;
   const [hands, setHands] = useState<HandsSummary | null>(null);
   const locale = useMemo(uiLocale, []);
 
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = translate('checklistTitle');
-    sendToBackground('hold:get', { holdId })
-      .then((found) => setHold(found.found ? found : 'missing'))
-      .catch(() => setHold('missing'));
-  }, [holdId, locale]);
+  }, [locale]);
 
-  // The ticket's history is asked for once the dialog is on screen, so it never delays it; it shows
-  // when it arrives, and a failed read shows nothing.
-  const shown = hold !== null && hold !== 'missing';
+  // The ticket's history is asked for once the dialog has been painted, so that reading it (a script
+  // run in the host's tab) never delays that paint; it shows when it arrives, and a failed read shows
+  // nothing.
   useEffect(() => {
-    if (!shown) return;
-    sendToBackground('hold:history', { holdId })
-      .then((answer) => setHands(answer.found ? answer.hands : null))
-      .catch(() => undefined);
-  }, [holdId, shown]);
+    const ask = () => {
+      sendToBackground('hold:history', { holdId })
+        .then((answer) => setHands(answer.found ? answer.hands : null))
+        .catch(() => undefined);
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(ask, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [holdId]);
 
-  if (hold === null) return null;
   const close = () => void ending(sendToBackground('hold:cancel', { holdId })).catch(() => undefined);
-  if (hold === 'missing') {
-    return (
-      <div className="backdrop">
-        <div className="dialog" role="dialog" aria-modal="true" aria-label={translate('checklistTitle')}>
-          <p role="alert">{translate('holdLost')}</p>
-          <div className="actions">
-            {/* biome-ignore lint/a11y/noAutofocus: the frame's only control; the host page gave up focus to it */}
-            <button type="button" className="secondary" onClick={close} autoFocus>
-              {translate('close')}
-            </button>
-          </div>
-        </div>
-      </div>
-    );
-  }
-
   const site = hold.held.site;
   return (
     <ChecklistDialog
@@ -62,8 +56,8 @@ export function ChecklistPage({ holdId }: { holdId: string }) {
       locale={locale}
       t={translate}
       siteName={isSiteId(site) ? SITES[site].name : site}
-      context={hold.held.context}
-      tickets={hold.held.tickets}
+      context={latest.held.context}
+      tickets={latest.held.tickets}
       initialAnswers={hold.draft ?? {}}
       draftRestored={hold.draft !== null && Object.values(hold.draft).some((value) => value.trim() !== '')}
       initialFailure={hold.failure}

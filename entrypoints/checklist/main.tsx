@@ -1,6 +1,6 @@
 import '../../lib/zod-jitless';
 import { createRoot } from 'react-dom/client';
-import { ChecklistPage } from '../../components/checklist/checklist-page';
+import { ChecklistPage, type LoadedHold } from '../../components/checklist/checklist-page';
 import { learnHold } from '../../lib/checklist/frame-protocol';
 import { sendToBackground } from '../../lib/messaging';
 import './style.css';
@@ -8,13 +8,15 @@ import './style.css';
 // Loaded ahead in a hidden frame: nothing renders until the background names the hold for this frame.
 const root = document.getElementById('root');
 if (root) {
+  const reactRoot = createRoot(root);
+  const render = (hold: LoadedHold) => reactRoot.render(<ChecklistPage hold={hold} />);
   learnHold(
     window,
     {
       frameId: () => sendToBackground('checklist:frame', {}).then((answer) => answer.frameId),
-      holdFor: () =>
-        sendToBackground('hold:mine', {}).then((answer) => (answer.found ? answer.holdId : null)),
+      holdFor: () => sendToBackground('hold:mine', {}).then((answer) => (answer.found ? answer : null)),
     },
-    (holdId) => createRoot(root).render(<ChecklistPage holdId={holdId} />),
+    render,
+    render,
   );
 }

@@ -26,6 +26,8 @@ import { notePassedOn } from './receiver';
 // memory, because the service worker can be stopped at any moment.
 
 const HOLD_WAIT_MS = 5000;
+/** How long a Complete waits for the rest of a context the page is still reading (hold:context). */
+const CONTEXT_WAIT_MS = 5000;
 
 export function draftKey(held: HeldAction): string {
   return `${held.site}|${new URL(held.context.url).origin}|${held.context.ticketKey}`;
@@ -96,22 +98,28 @@ export async function openHold(
     checklistFrameId: request.frameId,
     shownAt: Date.now(),
     template,
+    ...(request.contextPending ? { contextPending: true } : {}),
   };
   await holdsItem.update((holds) => ({ ...holds, [request.held.id]: hold }));
-  waiters.get(request.held.id)?.();
   waiters.get(frameKey(tabId, request.frameId))?.();
-  await refreshBadge().catch(() => undefined);
+  // The badge is cosmetic: the frame waiting for this hold goes first.
+  void refreshBadge().catch(() => undefined);
   return { ok: true };
 }
 
 const frameKey = (tabId: number, frameId: number) => `frame:${tabId}:${frameId}`;
+const contextKey = (holdId: string) => `context:${holdId}`;
 
-/** Waits briefly for a hold to be stored, when asked for it before the content script's hold:open. */
-async function waitFor(key: string, find: (holds: Record<string, Hold>) => Hold | undefined) {
+/** Waits a while for a hold to be stored or changed, calling find again once it is. */
+async function waitFor(
+  key: string,
+  find: (holds: Record<string, Hold>) => Hold | undefined,
+  waitMs = HOLD_WAIT_MS,
+) {
   const found = find(await holdsItem.get());
   if (found) return found;
   await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, HOLD_WAIT_MS);
+    const timer = setTimeout(resolve, waitMs);
     waiters.set(key, () => {
       clearTimeout(timer);
       resolve();
@@ -121,31 +129,63 @@ async function waitFor(key: string, find: (holds: Record<string, Hold>) => Hold 
   return find(await holdsItem.get());
 }
 
-function findHold(holdId: string): Promise<Hold | undefined> {
-  return waitFor(holdId, (holds) => holds[holdId]);
-}
-
-/** The hold a checklist frame shows: the one its tab's content script opened for that very frame. */
+/**
+ * The hold a checklist frame shows, with everything the frame shows of it: the one its tab's content
+ * script opened for that very frame, waited for when the frame asks first.
+ */
 export async function findMine(tabId: number, frameId: number): Promise<Response<'hold:mine'>> {
-  const mine = await waitFor(frameKey(tabId, frameId), (holds) =>
+  const hold = await waitFor(frameKey(tabId, frameId), (holds) =>
     Object.values(holds).find((hold) => hold.tabId === tabId && hold.checklistFrameId === frameId),
   );
-  return mine ? { found: true, holdId: mine.held.id } : { found: false };
-}
-
-export async function getHold(request: Request<'hold:get'>, tabId: number): Promise<Response<'hold:get'>> {
-  const hold = await findHold(request.holdId);
-  if (!hold || hold.tabId !== tabId) return { found: false };
-  const draft = (await draftsItem.get())[draftKey(hold.held)];
+  if (!hold) return { found: false };
+  const [drafts, template, { settings }] = await Promise.all([
+    draftsItem.get(),
+    templateOf(hold),
+    effectiveSettingsNow(),
+  ]);
   return {
     found: true,
     held: hold.held,
     shownAt: hold.shownAt,
-    template: await templateOf(hold),
-    enforcement: enforcementFor((await effectiveSettingsNow()).settings, hold.held.site),
-    draft: draft?.answers ?? null,
+    template,
+    enforcement: enforcementFor(settings, hold.held.site),
+    draft: drafts[draftKey(hold.held)]?.answers ?? null,
     ...(hold.failure ? { failure: hold.failure } : {}),
   };
+}
+
+/**
+ * What the page read after the dialog opened (hold:open's contextPending), from the content script that
+ * opened the hold. Only who the hold is from and to, and the title, may change: never which ticket.
+ */
+export async function completeContext(
+  request: Request<'hold:context'>,
+  tabId: number,
+  frameId: number,
+): Promise<Response<'hold:context'>> {
+  let taken = false;
+  await holdsItem.update((holds) => {
+    const hold = holds[request.holdId];
+    const before = hold?.held.context;
+    if (!hold?.contextPending || hold.tabId !== tabId || hold.frameId !== frameId || !before) return holds;
+    if (request.context.site !== before.site || request.context.ticketKey !== before.ticketKey) return holds;
+    taken = true;
+    const { contextPending: _, ...rest } = hold;
+    return { ...holds, [request.holdId]: { ...rest, held: { ...hold.held, context: request.context } } };
+  });
+  waiters.get(contextKey(request.holdId))?.();
+  return { ok: taken };
+}
+
+/** The hold once its context is complete, or as it is after a while (the page never said more). */
+function withContext(hold: Hold): Promise<Hold> {
+  if (!hold.contextPending) return Promise.resolve(hold);
+  const id = hold.held.id;
+  return waitFor(
+    contextKey(id),
+    (holds) => (holds[id]?.contextPending ? undefined : holds[id]),
+    CONTEXT_WAIT_MS,
+  ).then(async (done) => done ?? (await holdsItem.get())[id] ?? hold);
 }
 
 export async function saveDraft(
@@ -241,8 +281,9 @@ export async function completeHold(
   request: Request<'hold:complete'>,
   tabId: number,
 ): Promise<Response<'hold:complete'>> {
-  const hold = (await holdsItem.get())[request.holdId];
-  if (!hold || hold.tabId !== tabId) return { status: 'lost' };
+  const stored = (await holdsItem.get())[request.holdId];
+  if (!stored || stored.tabId !== tabId) return { status: 'lost' };
+  const hold = await withContext(stored);
   const template = await templateOf(hold);
   if (hold.posted) return retryRelease(hold);
   const validation = validateAnswers(template, request.answers);

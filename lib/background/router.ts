@@ -5,11 +5,11 @@ import { healthItem } from '../storage/items';
 import { refreshBadge } from './badge';
 import {
   cancelHold,
+  completeContext,
   completeHold,
   dropHoldTurnedOff,
   findMine,
   finishCompleted,
-  getHold,
   openHold,
   releaseWithoutComment,
   saveDraft,
@@ -32,6 +32,7 @@ interface Sender {
 
 const CONTENT_MESSAGES = new Set<Envelope['type']>([
   'hold:open',
+  'hold:context',
   'hold:done',
   'hold:off',
   'health:report',
@@ -42,7 +43,6 @@ const RECEIVER_PAGE_MESSAGES = new Set<Envelope['type']>(['receiver:get', 'recei
 const CHECKLIST_MESSAGES = new Set<Envelope['type']>([
   'checklist:frame',
   'hold:mine',
-  'hold:get',
   'hold:history',
   'draft:save',
   'hold:complete',
@@ -103,6 +103,8 @@ async function handle(message: Envelope, sender: Sender): Promise<unknown> {
   switch (message.type) {
     case 'hold:open':
       return openHold(message, tabId, sender.frameId ?? 0);
+    case 'hold:context':
+      return completeContext(message, tabId, sender.frameId ?? 0);
     case 'hold:done':
       return finishCompleted(message.holdId, tabId);
     case 'hold:off':
@@ -124,8 +126,6 @@ async function handle(message: Envelope, sender: Sender): Promise<unknown> {
       return { frameId: sender.frameId ?? 0 };
     case 'hold:mine':
       return findMine(tabId, sender.frameId ?? 0);
-    case 'hold:get':
-      return getHold(message, tabId);
     case 'hold:history':
       return getHistory(message, tabId);
     case 'draft:save':

@@ -6,15 +6,22 @@
 // 2. When a hold is shown the content script pokes the frame (SHOW), which carries nothing. The frame
 //    then asks the background for the hold opened for its tab and frame (hold:mine). A poke from the
 //    page finds none, and the frame stays as it was, ready for the real one.
-// 3. Once a request that ended the hold has its answer, the frame tells its parent (SETTLED), so that a
+// 3. When the hold changed (the page finished reading its context), the content script pokes the frame
+//    again (CHANGED, carrying nothing either), and the frame asks for its hold again.
+// 4. Once a request that ended the hold has its answer, the frame tells its parent (SETTLED), so that a
 //    closed frame can go (checklist-frame.ts).
 
 const SHOW = 'baton:checklist-show';
 const READY = 'baton:checklist-frame';
 const SETTLED = 'baton:checklist-settled';
+const CHANGED = 'baton:checklist-changed';
 
 export function showMessage(): { baton: typeof SHOW } {
   return { baton: SHOW };
+}
+
+export function changedMessage(): { baton: typeof CHANGED } {
+  return { baton: CHANGED };
 }
 
 export function readyMessage(frameId: number): { baton: typeof READY; frameId: number } {
@@ -30,31 +37,31 @@ export function readyFrameId(data: unknown): number | null {
     : null;
 }
 
-/** In the checklist page: calls back on each poke from the frame's parent, until the signal aborts. */
-export function whenPoked(win: Window, signal: AbortSignal, poked: () => void): void {
+/** In the checklist page: calls back on each poke of this kind from the frame's parent, until the signal aborts. */
+function whenPoked(
+  win: Window,
+  kind: typeof SHOW | typeof CHANGED,
+  signal: AbortSignal | undefined,
+  poked: () => void,
+): void {
   win.addEventListener(
     'message',
     (event) => {
       const data: unknown = event.data;
-      if (event.source === win.parent && (data as { baton?: unknown } | null)?.baton === SHOW) poked();
+      if (event.source === win.parent && (data as { baton?: unknown } | null)?.baton === kind) poked();
     },
-    { signal },
+    signal ? { signal } : {},
   );
 }
 
 /** What the checklist page asks the background: its own frame id, and the hold opened for its tab and frame. */
-export interface FrameBackground {
+export interface FrameBackground<Hold> {
   frameId(): Promise<number>;
-  holdFor(): Promise<string | null>;
+  holdFor(): Promise<Hold | null>;
 }
 
-/**
- * In the checklist page: reports the frame ready to its parent, then on each poke asks the background
- * for this frame's hold, and calls back once with it. A poke while asking is asked again after a miss:
- * the background may not have the hold yet when the frame is first poked.
- */
-export function learnHold(win: Window, background: FrameBackground, show: (holdId: string) => void): void {
-  const shown = new AbortController();
+/** Asks one question at a time: a call while it is being asked asks again once it is answered. */
+function oneAtATime<T>(question: () => Promise<T>, answered: (answer: T, askedAgain: () => boolean) => void) {
   let asking = false;
   let pokedAgain = false;
   const ask = () => {
@@ -63,22 +70,53 @@ export function learnHold(win: Window, background: FrameBackground, show: (holdI
       return;
     }
     asking = true;
-    void background
-      .holdFor()
-      .catch(() => null)
-      .then((holdId) => {
-        asking = false;
-        if (shown.signal.aborted) return;
-        if (holdId) {
-          shown.abort();
-          show(holdId);
-        } else if (pokedAgain) {
-          pokedAgain = false;
-          ask();
-        }
+    void question().then((answer) => {
+      asking = false;
+      answered(answer, () => {
+        if (!pokedAgain) return false;
+        pokedAgain = false;
+        ask();
+        return true;
       });
+    });
   };
-  whenPoked(win, shown.signal, ask);
+  return ask;
+}
+
+/**
+ * In the checklist page: reports the frame ready to its parent, then on each poke asks the background
+ * for this frame's hold, and calls back once with it (`show`); after that, each CHANGED poke asks again
+ * (`update`), and so does one that came while the hold was being shown (its answer may predate the
+ * change). A poke while asking is asked again after a miss: the background may not have the hold yet
+ * when the frame is first poked.
+ */
+export function learnHold<Hold>(
+  win: Window,
+  background: FrameBackground<Hold>,
+  show: (hold: Hold) => void,
+  update: (hold: Hold) => void,
+): void {
+  const shown = new AbortController();
+  const holdFor = () => background.holdFor().catch(() => null);
+  let changedUnseen = false;
+  const askAgain = oneAtATime(holdFor, (again, askedAgain) => {
+    if (!askedAgain() && again) update(again);
+  });
+  const ask = oneAtATime(holdFor, (hold, askAgainAfterMiss) => {
+    if (shown.signal.aborted) return;
+    if (!hold) {
+      askAgainAfterMiss();
+      return;
+    }
+    shown.abort();
+    show(hold);
+    if (changedUnseen) askAgain();
+  });
+  whenPoked(win, SHOW, shown.signal, ask);
+  whenPoked(win, CHANGED, undefined, () => {
+    if (shown.signal.aborted) askAgain();
+    else changedUnseen = true;
+  });
   void background.frameId().then(
     (frameId) => win.parent.postMessage(readyMessage(frameId), '*'),
     () => undefined,

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { HandoffContext } from '../checklist/context';
 import { isBoolean, isRecord, isString, maxLength } from '../checks';
 import type { ToContent } from '../content-messaging';
 import type { HeldAction } from '../messaging';
@@ -34,7 +35,8 @@ export function parseToContent(message: unknown): ToContent | null {
 }
 
 type FromContent =
-  | { type: 'hold:open'; held: HeldAction; frameId: number }
+  | { type: 'hold:open'; held: HeldAction; frameId: number; contextPending?: boolean }
+  | { type: 'hold:context'; holdId: string; context: HandoffContext }
   | { type: 'hold:done'; holdId: string }
   | { type: 'hold:off'; holdId: string }
   | { type: 'health:report'; site: string; missing: string[] };

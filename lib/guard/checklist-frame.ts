@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isSettledMessage, readyFrameId, showMessage } from '../checklist/frame-protocol';
+import { changedMessage, isSettledMessage, readyFrameId, showMessage } from '../checklist/frame-protocol';
 import { isOwnOrigin } from '../extension-origin';
 
 // The checklist is an extension page in an iframe over the host page: the page cannot read what is
@@ -19,6 +19,8 @@ export interface ChecklistFrame {
   show(): void;
   /** Pokes the frame's page again, e.g. once the background has the hold. */
   poke(): void;
+  /** Tells the frame's page that its hold changed, for it to ask the background again. */
+  changed(): void;
   /** Brings focus back to the dialog, unless it is there already. */
   focus(): void;
   /**
@@ -119,6 +121,9 @@ export function prepareChecklistFrame(title: string): ChecklistFrame {
     ready,
     poke() {
       if (loaded) poke();
+    },
+    changed() {
+      frame.contentWindow?.postMessage(changedMessage(), '*');
     },
     show() {
       returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;

@@ -35,6 +35,11 @@ const HEALTH_CHECK_DELAY_MS = 4000;
 const STARTED_EVENT = 'baton:guard-started';
 /** A page that is never idle still gets its checklist frame loaded ahead, this long after first use. */
 const STANDBY_IDLE_TIMEOUT_MS = 500;
+/**
+ * The frame for the next reassign starts loading this long after a dialog opened (once it has painted):
+ * one reassign often follows another within a second when a queue is triaged.
+ */
+const NEXT_STANDBY_DELAY_MS = 250;
 /** How long the request a replayed UI action makes may take to reach the network net and pass. */
 const REPLAY_PASS_MS = 10_000;
 /** How long a released reassign may take to be answered, or to show on a host whose request Baton cannot see. */
@@ -72,7 +77,10 @@ interface HoldRequest {
   /** What the page needs once the handoff is recorded (see RecognizedAction.afterDone). */
   afterDone?: () => void;
   tickets: string[];
-  context: Promise<HandoffContext> | HandoffContext;
+  /** What is known at once: the dialog opens with it. */
+  context: HandoffContext;
+  /** The whole context, where the page reads more (see RecognizedAction.enrich): the hold gets it when read. */
+  enriched?: Promise<HandoffContext>;
   /** Performs the reassign, and says whether the host really did it. */
   release(): Promise<Outcome>;
   abort(): void;
@@ -186,14 +194,14 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
     standby = null;
     return frame;
   };
-  /** Once the user starts using the page, and again after each hold, when the page is idle. */
+  /** Once the user starts using the page, and again once each dialog is up, when the page is idle. */
   function planStandby(): void {
     if (standbyPlanned || standby || ctx.isInvalid) return;
     standbyPlanned = true;
     ctx.requestIdleCallback(
       () => {
         standbyPlanned = false;
-        if (!standby && !active && !ctx.isInvalid) {
+        if (!standby && !ctx.isInvalid) {
           standby = prepareChecklistFrame(browser.i18n.getMessage('checklistTitle'));
         }
       },
@@ -239,20 +247,19 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
     };
     const open = (async () => {
       listen();
-      const [raw, frameId] = await Promise.all([request.context, frame.ready]);
-      const context = fitContext(raw);
-      const commentFormat = await adapter.commentFormat?.();
+      const [frameId, commentFormat] = await Promise.all([frame.ready, adapter.commentFormat?.()]);
       await sendFromContent({
         type: 'hold:open',
         held: {
           id,
           site: adapter.id,
           via: request.via,
-          context,
+          context: fitContext(request.context),
           tickets: request.tickets,
           ...(commentFormat ? { commentFormat } : {}),
         },
         frameId,
+        ...(request.enriched ? { contextPending: true } : {}),
       });
       // The frame asked when it was shown; if the background did not have the hold yet, it asks again now.
       frame.poke();
@@ -264,6 +271,17 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
     active = { id, frame, request, opened, posting: false, releasing: null, unwatch };
     // The background is unreachable (e.g. the extension was just updated): leave the host as it was.
     await open.catch(() => abortHold(id));
+    ctx.setTimeout(planStandby, NEXT_STANDBY_DELAY_MS);
+    if (request.enriched) await completeContext(id, request.enriched);
+  }
+
+  /** The rest of the hold's context, once the page has read it; a Complete meanwhile waits for it. */
+  async function completeContext(id: string, enriched: Promise<HandoffContext>): Promise<void> {
+    const context = fitContext(await enriched);
+    const hold = active;
+    if (hold?.id !== id) return;
+    const taken = await sendFromContent({ type: 'hold:context', holdId: id, context }).catch(() => null);
+    if (taken?.ok) hold.frame.changed();
   }
 
   function onUiEvent(event: Event): void {
@@ -302,7 +320,8 @@ export function startGuard(ctx: PageContext, adapter: SiteAdapter, settings: Liv
       startHold({
         via: 'ui',
         tickets: recognized.tickets,
-        context: recognized.enrich ? recognized.enrich().catch(() => recognized.context) : recognized.context,
+        context: recognized.context,
+        ...(recognized.enrich ? { enriched: recognized.enrich().catch(() => recognized.context) } : {}),
         release,
         abort() {},
         ...(recognized.afterDone ? { afterDone: recognized.afterDone } : {}),

@@ -23,6 +23,8 @@ export const holdSchema = z.object({
   /** The checklist frame that shows this hold, the only one the background tells about it. */
   checklistFrameId: z.optional(z.number()),
   shownAt: z.number(),
+  /** The page is still reading part of the context (hold:open's contextPending): a Complete waits for it. */
+  contextPending: z.optional(z.boolean()),
   /** The template shown, fixed when the hold opens so an edit meanwhile cannot change what is validated. */
   template: z.unknown(),
   handoffId: z.optional(z.string()),

@@ -163,6 +163,40 @@ test('the "a" shortcut, a typed name and Enter are held like a click in the pick
   expect(reassignRequests(server)).toHaveLength(1);
 });
 
+test('the checklist opens while Jira is still saying who the people are, and the comment still names the receiver by account', async ({
+  page,
+  server,
+}) => {
+  await page.goto(ISSUE);
+  // What the DOM does not say (the account behind the name picked) is read from Jira after the pick:
+  // Baton's own lookup, told from the picker's searches by the page size it asks for.
+  const lookup = /^\/rest\/api\/3\/user\/assignable\/search\?.*&maxResults=/;
+  const answered = () =>
+    server
+      .requests({ method: 'GET', path: /^\/rest\/api\/3\/user\/assignable\/search$/ })
+      .some((r) => r.query.maxResults !== undefined && r.status !== undefined);
+  server.delayNext('GET', lookup, 4000);
+  await chooseJiraAssignee(page, 'Bob Chen');
+  const dialog = checklist(page);
+  await expect(dialog.getByRole('button', { name: 'Complete handoff' })).toBeVisible();
+  expect(answered()).toBe(false);
+  await expect(dialog.getByRole('definition').filter({ hasText: 'Bob Chen' })).toBeVisible();
+
+  // Completed before Jira answers: the comment waits for the account, then the reassign follows it.
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden({ timeout: 15_000 });
+  expect(answered()).toBe(true);
+  const comments = commentRequests(server);
+  const reassigns = reassignRequests(server);
+  expect(comments).toHaveLength(1);
+  expect(reassigns).toHaveLength(1);
+  expect(comments[0]?.seq).toBeLessThan(reassigns[0]?.seq ?? 0);
+  expect(adfText(postedCommentBody(server)).join('\n')).toMatch(
+    new RegExp(`baton:v1 handoff=[A-Za-z0-9-]{6,} to=${BOB}`),
+  );
+});
+
 test('a reassign sent by page code straight to the REST API is caught by the network safety net', async ({
   page,
   server,

@@ -3,10 +3,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   abandonHoldsOfTab,
   cancelHold,
+  completeContext,
   completeHold,
   dropHoldTurnedOff,
   findMine,
-  getHold,
   openHold,
   releaseWithoutComment,
   saveDraft,
@@ -67,21 +67,23 @@ beforeEach(() => {
 });
 
 describe('a held reassign in the background', () => {
-  it('is found only by its own tab, with its draft', async () => {
+  it('is shown with its template, enforcement and draft', async () => {
     await openHold({ held, frameId: FRAME }, TAB, 0);
     await saveDraft({ holdId: held.id, answers: { situation: 'half typed' } }, TAB);
-    expect(await getHold({ holdId: held.id }, TAB)).toMatchObject({
+    expect(await findMine(TAB, FRAME)).toMatchObject({
       found: true,
+      held: { id: held.id, context: { ticketKey: 'ACME-1' } },
+      template: { fields: expect.arrayContaining([expect.objectContaining({ id: 'situation' })]) },
+      enforcement: 'block',
       draft: { situation: 'half typed' },
     });
-    expect(await getHold({ holdId: held.id }, TAB + 1)).toEqual({ found: false });
   });
 
   it('is named to the checklist frame its content script opened it for, and to no other frame or tab', async () => {
     vi.useFakeTimers();
     try {
       await openHold({ held, frameId: FRAME }, TAB, 0);
-      expect(await findMine(TAB, FRAME)).toEqual({ found: true, holdId: held.id });
+      expect(await findMine(TAB, FRAME)).toMatchObject({ found: true, held: { id: held.id } });
       const otherFrame = findMine(TAB, FRAME + 1);
       const otherTab = findMine(TAB + 1, FRAME);
       await vi.advanceTimersByTimeAsync(5000);
@@ -95,7 +97,52 @@ describe('a held reassign in the background', () => {
   it('tells a frame that asks before the hold is stored once it is', async () => {
     const asked = findMine(TAB, FRAME);
     await openHold({ held, frameId: FRAME }, TAB, 0);
-    expect(await asked).toEqual({ found: true, holdId: held.id });
+    expect(await asked).toMatchObject({ found: true, held: { id: held.id } });
+  });
+
+  describe('whose context the page completes after the dialog opened', () => {
+    const shown = { ...held, context: { ...held.context, to: { name: 'Bob Chen' } } };
+    const read = { ...held.context, to: { id: 'acc-bob-42', name: 'Bob Chen' } };
+
+    it('posts the comment with the whole context when Complete is pressed before the page read it', async () => {
+      await openHold({ held: shown, frameId: FRAME, contextPending: true }, TAB, 0);
+      const completing = completeHold({ holdId: held.id, answers }, TAB);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(sent).toEqual([]);
+      expect(await completeContext({ holdId: held.id, context: read }, TAB, 0)).toEqual({ ok: true });
+      expect(await completing).toEqual({ status: 'done' });
+      expect(JSON.stringify(sent[0]?.body)).toContain('acc-bob-42');
+    });
+
+    it('posts with what it has when the page never says more', async () => {
+      vi.useFakeTimers();
+      try {
+        await openHold({ held: shown, frameId: FRAME, contextPending: true }, TAB, 0);
+        const completing = completeHold({ holdId: held.id, answers }, TAB);
+        await vi.advanceTimersByTimeAsync(5000);
+        expect(await completing).toEqual({ status: 'done' });
+        expect(sent.map((m) => m.type)).toEqual(['hold:post']);
+        expect(JSON.stringify(sent[0]?.body)).toContain('Bob Chen');
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('takes the context only from the content script that opened the hold, and never for another ticket', async () => {
+      await openHold({ held: shown, frameId: FRAME, contextPending: true }, TAB, 2);
+      expect(await completeContext({ holdId: held.id, context: read }, TAB + 1, 2)).toEqual({ ok: false });
+      expect(await completeContext({ holdId: held.id, context: read }, TAB, 0)).toEqual({ ok: false });
+      const other = { ...read, ticketKey: 'ACME-2' };
+      expect(await completeContext({ holdId: held.id, context: other }, TAB, 2)).toEqual({ ok: false });
+      expect((await holdsItem.get())[held.id]?.held.context.to).toEqual({ name: 'Bob Chen' });
+
+      expect(await completeContext({ holdId: held.id, context: read }, TAB, 2)).toEqual({ ok: true });
+      expect(await findMine(TAB, FRAME)).toMatchObject({ held: { context: { to: read.to } } });
+      // Once complete, it is not changed again.
+      expect(await completeContext({ holdId: held.id, context: shown.context }, TAB, 2)).toEqual({
+        ok: false,
+      });
+    });
   });
 
   it('posts the comment, releases with the last post, records a completed event and drops the draft', async () => {
@@ -131,7 +178,7 @@ describe('a held reassign in the background', () => {
     expect(failed.status === 'failed' && failed.summaryText).toContain('Check the tokeniser logs.');
     const [waiting] = await outboxItem.get();
     expect(waiting).toMatchObject({ ticketKey: 'ACME-1', attempts: 1, released: false });
-    expect(await getHold({ holdId: held.id }, TAB)).toMatchObject({ failure: { status: 500 } });
+    expect(await findMine(TAB, FRAME)).toMatchObject({ failure: { status: 500 } });
 
     expect(await completeHold({ holdId: held.id, answers }, TAB)).toEqual({ status: 'done' });
     const posts = sent.filter((m) => m.type === 'hold:post');
@@ -235,7 +282,7 @@ describe('a held reassign right after the browser started', () => {
     vi.resetModules();
     const background = await import('../../../lib/background/handoffs');
     expect(await background.openHold({ held, frameId: FRAME }, TAB, 0)).toEqual({ ok: true });
-    expect(await background.getHold({ holdId: held.id }, TAB)).toMatchObject({
+    expect(await background.findMine(TAB, FRAME)).toMatchObject({
       found: true,
       enforcement: 'block',
     });
@@ -247,6 +294,6 @@ describe('a held reassign right after the browser started', () => {
     vi.resetModules();
     const background = await import('../../../lib/background/handoffs');
     await background.openHold({ held, frameId: FRAME }, TAB, 0);
-    expect(await background.getHold({ holdId: held.id }, TAB)).toMatchObject({ enforcement: 'remind' });
+    expect(await background.findMine(TAB, FRAME)).toMatchObject({ enforcement: 'remind' });
   });
 });

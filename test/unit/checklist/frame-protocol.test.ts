@@ -1,11 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  changedMessage,
   type FrameBackground,
   isSettledMessage,
   learnHold,
   pageRequests,
   readyFrameId,
   readyMessage,
+  showMessage,
 } from '../../../lib/checklist/frame-protocol';
 
 // The checklist page tells its parent when it may be removed: only once the request that ended the hold
@@ -71,9 +73,12 @@ describe('learnHold', () => {
   it('reports its frame id to its parent, and shows only the hold the background names', async () => {
     const { win, parent, post } = frameWindow();
     let mine: string | null = null;
-    const background: FrameBackground = { frameId: async () => 9, holdFor: vi.fn(async () => mine) };
+    const background: FrameBackground<string> = {
+      frameId: async () => 9,
+      holdFor: vi.fn(async () => mine),
+    };
     const show = vi.fn();
-    learnHold(win, background, show);
+    learnHold(win, background, show, vi.fn());
     await flush();
     expect(parent.postMessage).toHaveBeenCalledWith(readyMessage(9), '*');
 
@@ -94,12 +99,12 @@ describe('learnHold', () => {
   it('asks again after a miss when it was poked while asking', async () => {
     const { win, post } = frameWindow();
     const answers: ((holdId: string | null) => void)[] = [];
-    const background: FrameBackground = {
+    const background: FrameBackground<string> = {
       frameId: async () => 9,
       holdFor: () => new Promise((resolve) => answers.push(resolve)),
     };
     const show = vi.fn();
-    learnHold(win, background, show);
+    learnHold(win, background, show, vi.fn());
     post({ baton: 'baton:checklist-show' });
     post({ baton: 'baton:checklist-show' });
     expect(answers).toHaveLength(1);
@@ -109,6 +114,54 @@ describe('learnHold', () => {
     answers[1]?.('hold-1');
     await flush();
     expect(show).toHaveBeenCalledWith('hold-1');
+  });
+
+  it('once shown, asks again and updates on each poke saying the hold changed, and on no other', async () => {
+    const { win, post } = frameWindow();
+    let mine = { id: 'hold-1', to: 'Bob' };
+    const background: FrameBackground<typeof mine> = { frameId: async () => 9, holdFor: async () => mine };
+    const show = vi.fn();
+    const update = vi.fn();
+    learnHold(win, background, show, update);
+    // Shows nothing by itself: it only makes a shown frame ask again.
+    post(changedMessage());
+    await flush();
+    expect(show).not.toHaveBeenCalled();
+
+    post(showMessage());
+    await flush();
+    await flush();
+    expect(show).toHaveBeenCalledWith({ id: 'hold-1', to: 'Bob' });
+    update.mockClear();
+    mine = { id: 'hold-1', to: 'Bob Chen (acc-42)' };
+    post(showMessage());
+    await flush();
+    expect(update).not.toHaveBeenCalled();
+    post(changedMessage());
+    await flush();
+    expect(update).toHaveBeenCalledWith({ id: 'hold-1', to: 'Bob Chen (acc-42)' });
+    expect(show).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks again once shown when the hold changed while it was being asked for', async () => {
+    const { win, post } = frameWindow();
+    const answers: ((hold: string | null) => void)[] = [];
+    const background: FrameBackground<string> = {
+      frameId: async () => 9,
+      holdFor: () => new Promise((resolve) => answers.push(resolve)),
+    };
+    const show = vi.fn();
+    const update = vi.fn();
+    learnHold(win, background, show, update);
+    post(showMessage());
+    post(changedMessage());
+    answers[0]?.('as opened');
+    await flush();
+    expect(show).toHaveBeenCalledWith('as opened');
+    expect(answers).toHaveLength(2);
+    answers[1]?.('completed');
+    await flush();
+    expect(update).toHaveBeenCalledWith('completed');
   });
 
   it('reads a ready message only when it names a frame', () => {

@@ -13,7 +13,8 @@ import { slowManagedStorage } from '../support/slow-managed';
 // The first reassign after a browser start: managed storage answers only seconds later, so the guard
 // acts on what it knows (here: no policy ever seen, so the safe defaults, which block) and follows the
 // administrator's policy when it arrives. A policy that turns the site off lets the held reassign go as
-// if Baton had been off.
+// if Baton had been off. And a reassign whose context the page reads further (the adapter's enrich)
+// opens its dialog at once, with what the page shows, and completes the hold's context when read.
 
 const context: HandoffContext = {
   site: 'jira',
@@ -26,8 +27,8 @@ let replayed: number;
 let sent: { type: string; holdId?: string }[];
 let ctx: ContentScriptContext;
 
-/** An adapter for a page with one button that reassigns ACME-1. */
-function adapter(): SiteAdapter {
+/** An adapter for a page with one button that reassigns ACME-1, reading the rest of its context with `enrich`. */
+function adapter(enrich?: () => Promise<HandoffContext>): SiteAdapter {
   return {
     id: 'jira',
     recognize(event) {
@@ -41,6 +42,7 @@ function adapter(): SiteAdapter {
           replayed += 1;
         },
         landed: async () => true,
+        ...(enrich ? { enrich } : {}),
       };
     },
     describeRequest: async () => context,
@@ -73,43 +75,43 @@ function reassign(): void {
   button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
 }
 
+beforeEach(() => {
+  fakeBrowser.reset();
+  useLocale('en');
+  replayed = 0;
+  sent = [];
+  document.body.innerHTML = '<button id="assign">Assign to Bob</button>';
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: {
+    type: string;
+    holdId?: string;
+  }) => {
+    sent.push(message);
+    return { ok: true };
+  }) as never);
+  // happy-dom has no idle callbacks: the page is idle at once.
+  vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) =>
+    setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 0),
+  );
+  vi.stubGlobal('cancelIdleCallback', (id: number) => clearTimeout(id));
+  // The extension is there (an orphaned content script finds no manifest and stands down).
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'Baton',
+    version: '0.1.0',
+  });
+  ctx = new ContentScriptContext();
+});
+
+afterEach(() => {
+  ctx.notifyInvalidated();
+  document.querySelectorAll('iframe').forEach((frame) => {
+    frame.remove();
+  });
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
 describe('the guard, when the administrator’s policy arrives after the first reassign', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    useLocale('en');
-    replayed = 0;
-    sent = [];
-    document.body.innerHTML = '<button id="assign">Assign to Bob</button>';
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: {
-      type: string;
-      holdId?: string;
-    }) => {
-      sent.push(message);
-      return { ok: true };
-    }) as never);
-    // happy-dom has no idle callbacks: the page is idle at once.
-    vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) =>
-      setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 0),
-    );
-    vi.stubGlobal('cancelIdleCallback', (id: number) => clearTimeout(id));
-    // The extension is there (an orphaned content script finds no manifest and stands down).
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
-      manifest_version: 3,
-      name: 'Baton',
-      version: '0.1.0',
-    });
-    ctx = new ContentScriptContext();
-  });
-
-  afterEach(() => {
-    ctx.notifyInvalidated();
-    document.querySelectorAll('iframe').forEach((frame) => {
-      frame.remove();
-    });
-    vi.restoreAllMocks();
-    vi.unstubAllGlobals();
-  });
-
   it('holds the reassign without waiting for the policy, then lets it go as if off when the policy turns the site off', async () => {
     const answer = slowManagedStorage();
     startGuard(ctx, adapter(), liveSettings());
@@ -147,5 +149,31 @@ describe('the guard, when the administrator’s policy arrives after the first r
     await vi.waitFor(() => expect(replayed).toBe(1));
     expect(checklistFrame()).toBeNull();
     expect(sent).toEqual([]);
+  });
+});
+
+describe('the guard, while the page reads the rest of a context', () => {
+  it('opens the dialog with what the page shows, then gives the hold the context the page read meanwhile', async () => {
+    await fakeBrowser.storage.local.set({ policyCache: { enforcement: { jira: 'block' } } });
+    let read: (context: HandoffContext) => void = () => undefined;
+    const reading = new Promise<HandoffContext>((resolve) => {
+      read = resolve;
+    });
+    startGuard(
+      ctx,
+      adapter(() => reading),
+      liveSettings(),
+    );
+    reassign();
+    await frameLoads();
+    await vi.waitFor(() => expect(sent.map((m) => m.type)).toEqual(['hold:open']));
+    expect(sent[0]).toMatchObject({ contextPending: true, held: { context: { ticketKey: 'ACME-1' } } });
+    expect(JSON.stringify(sent[0])).not.toContain('acc-bob');
+
+    read({ ...context, to: { id: 'acc-bob', name: 'Bob Chen' } });
+    const holdId = (sent[0] as { held?: { id: string } }).held?.id;
+    await vi.waitFor(() => expect(sent.map((m) => m.type)).toEqual(['hold:open', 'hold:context']));
+    expect(sent[1]).toMatchObject({ holdId, context: { to: { id: 'acc-bob', name: 'Bob Chen' } } });
+    expect(replayed).toBe(0);
   });
 });
