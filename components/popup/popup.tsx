@@ -29,7 +29,6 @@ export const FIGURES_MARK = 'baton:popup-figures';
  */
 export function Popup({ first }: { first?: Promise<PopupData> }) {
   const data = usePopupData(first);
-  const hostCounts = useHostCounts();
   const locale = uiLocale();
   const format = useMemo(() => formats(locale), [locale]);
   const now = useMemo(() => (data ? Date.now() : 0), [data]);
@@ -37,6 +36,7 @@ export function Popup({ first }: { first?: Promise<PopupData> }) {
   // The rest (trend, hot potatoes, breakdowns) needs the whole log and is worked out once the main
   // figures are on screen: DESIGN.md §9 gives them 200 ms with 50,000 events stored.
   const [result, setResult] = useState<Aggregate | null>(null);
+  const hostCounts = useHostCounts(result !== null);
   useEffect(() => {
     if (!data?.complete) return;
     return afterPaint(() =>
