@@ -210,4 +210,106 @@ describe('the network net', () => {
     expect(guard.received.map((m) => m.kind)).toEqual(['held', 'answered']);
     guard.close();
   });
+
+  describe('a pass (a request Baton has just allowed)', () => {
+    const PASS = '9c3a1f0e-5b7d-4e2a-8f61-2d4c7b9e0a13';
+
+    async function guarded() {
+      const page = hostPage();
+      installNetHold(page.win, matcher);
+      const guard = guardEnd(page);
+      guard.tell({ kind: 'hello' });
+      await deliver();
+      return { page, guard };
+    }
+
+    it('lets the request it fits straight out, once, and reports its answer under the pass', async () => {
+      const { page, guard } = await guarded();
+      guard.tell({ kind: 'pass', id: PASS, shapes: [{ tickets: ['ACME-1'] }], ms: 10_000 });
+      await deliver();
+      const sent = page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      expect((await sent).status).toBe(204);
+      await deliver();
+      expect(guard.received).toEqual([
+        { kind: 'passed', id: PASS },
+        { kind: 'answered', id: PASS, status: 204 },
+      ]);
+
+      // The same request again is a new reassign: held and asked about.
+      void page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      expect(guard.received.at(-1)?.kind).toBe('held');
+      expect(page.fetch).toHaveBeenCalledTimes(1);
+      guard.close();
+    });
+
+    it('holds a request the pass does not fit, one after its deadline, and one after the pass was taken back', async () => {
+      const { page, guard } = await guarded();
+      const held = () => guard.received.filter((m) => m.kind === 'held').length;
+      guard.tell({ kind: 'pass', id: PASS, shapes: [{ tickets: ['ACME-9'] }], ms: 10_000 });
+      await deliver();
+      void page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      expect(held()).toBe(1);
+
+      guard.tell({ kind: 'pass', id: PASS, shapes: [{ tickets: ['ACME-1'] }], ms: 1000 });
+      await deliver();
+      await vi.advanceTimersByTimeAsync(1001);
+      void page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      expect(held()).toBe(2);
+
+      guard.tell({ kind: 'pass', id: PASS, shapes: [{ tickets: ['ACME-1'] }], ms: 10_000 });
+      guard.tell({ kind: 'unpass', id: PASS });
+      await deliver();
+      void page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      expect(held()).toBe(3);
+      expect(page.fetch).not.toHaveBeenCalled();
+      guard.close();
+    });
+
+    it('ignores a pass that would fit every request', async () => {
+      const { page, guard } = await guarded();
+      guard.tell({ kind: 'pass', id: PASS, shapes: [{}], ms: 10_000 } as never);
+      await deliver();
+      void page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      expect(guard.received.map((m) => m.kind)).toEqual(['held']);
+      expect(page.fetch).not.toHaveBeenCalled();
+      guard.close();
+    });
+
+    it('arriving after its request was held, lets no other request through (the guard releases the held one)', async () => {
+      const { page, guard } = await guarded();
+      const first = page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      guard.tell({ kind: 'pass', id: PASS, shapes: [{ tickets: ['ACME-1'] }], ms: 10_000 });
+      await deliver();
+      void page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      const held = guard.received.filter((m) => m.kind === 'held');
+      expect(held).toHaveLength(2);
+      expect(page.fetch).not.toHaveBeenCalled();
+
+      guard.tell({ kind: 'unpass', id: PASS });
+      guard.tell({ kind: 'release', id: held[0]?.id ?? '' });
+      await deliver();
+      expect((await first).status).toBe(204);
+      expect(page.fetch).toHaveBeenCalledTimes(1);
+      guard.close();
+    });
+
+    it('is forgotten when the guard goes', async () => {
+      const { page, guard } = await guarded();
+      guard.tell({ kind: 'pass', id: PASS, shapes: [{ tickets: ['ACME-1'] }], ms: 10_000 });
+      guard.tell({ kind: 'bye' });
+      guard.tell({ kind: 'hello' });
+      await deliver();
+      void page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      expect(guard.received.map((m) => m.kind)).toEqual(['held']);
+      guard.close();
+    });
+  });
 });
