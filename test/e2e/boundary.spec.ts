@@ -34,7 +34,10 @@ function patchBuiltins(): void {
   };
   const noteData = (data: unknown) => {
     const kind = (data as { kind?: unknown } | null)?.kind;
-    if (typeof kind === 'string' && ['held', 'answered', 'ack', 'release', 'fail', 'hello'].includes(kind)) {
+    if (
+      typeof kind === 'string' &&
+      ['held', 'answered', 'ack', 'release', 'fail', 'hello', 'pass', 'passed', 'unpass'].includes(kind)
+    ) {
       seen.push(data);
     }
   };
@@ -187,6 +190,27 @@ test('a page that replaces the port built-ins before and after Baton starts gets
   await expect(page.locator('iframe[data-baton="checklist"]')).toHaveCount(0);
   expect(reassignRequests(server)).toHaveLength(0);
   expect(commentRequests(server)).toHaveLength(0);
+});
+
+test('a page that replaces the port built-ins sees nothing of the pass a completed UI reassign sends, and the reassign goes once', async ({
+  page,
+  server,
+}) => {
+  await openPatchedIssue(page, server);
+  await page.evaluate(patchBuiltins);
+  await chooseJiraAssignee(page, 'Bob Chen');
+  const dialog = checklist(page);
+  await expect(dialog).toContainText('ACME-1');
+  await fillChecklist(dialog);
+  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => reassignRequests(server).length).toBe(1);
+  const taken = await page.evaluate(() => {
+    const { __stolen, __seen } = window as unknown as { __stolen: unknown[]; __seen: unknown[] };
+    return { ports: __stolen.length, messages: __seen };
+  });
+  expect(taken).toEqual({ ports: 0, messages: [] });
+  expect(commentRequests(server)[0]?.seq).toBeLessThan(reassignRequests(server)[0]?.seq ?? 0);
 });
 
 test('a 3 s long task right after a reassign request still gets the checklist, and the request waits for it', async ({
