@@ -192,27 +192,6 @@ test('a page that replaces the port built-ins before and after Baton starts gets
   expect(commentRequests(server)).toHaveLength(0);
 });
 
-test('a page that replaces the port built-ins sees nothing of the pass a completed UI reassign sends, and the reassign goes once', async ({
-  page,
-  server,
-}) => {
-  await openPatchedIssue(page, server);
-  await page.evaluate(patchBuiltins);
-  await chooseJiraAssignee(page, 'Bob Chen');
-  const dialog = checklist(page);
-  await expect(dialog).toContainText('ACME-1');
-  await fillChecklist(dialog);
-  await dialog.getByRole('button', { name: 'Complete handoff' }).click();
-  await expect(dialog).toBeHidden();
-  await expect.poll(() => reassignRequests(server).length).toBe(1);
-  const taken = await page.evaluate(() => {
-    const { __stolen, __seen } = window as unknown as { __stolen: unknown[]; __seen: unknown[] };
-    return { ports: __stolen.length, messages: __seen };
-  });
-  expect(taken).toEqual({ ports: 0, messages: [] });
-  expect(commentRequests(server)[0]?.seq).toBeLessThan(reassignRequests(server)[0]?.seq ?? 0);
-});
-
 test('a 3 s long task right after a reassign request still gets the checklist, and the request waits for it', async ({
   page,
   server,
