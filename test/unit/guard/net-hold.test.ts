@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installNetHold, type RequestMatcher } from '../../../lib/guard/net-hold';
 import { HEARTBEAT_MS, PORT_HANDOVER, type ToIsolated, type ToMain } from '../../../lib/guard/net-protocol';
+import { deliver, hostPage, type Page } from '../support/net-page';
 
 // The MAIN-world net on a stand-in for a host page's window: Node's own MessageChannel, MessagePort and
 // MessageEvent (whose prototypes a "page" can patch here as a real one can), fake timers, and a page
@@ -12,56 +13,6 @@ const matcher: RequestMatcher = {
   isCandidate: (method) => method === 'PUT',
   match: () => ({ tickets: ['ACME-1'], toId: 'bob' }),
 };
-
-/** MessageChannel as browsers define it: its ports are getters on the prototype. */
-class PageChannel {
-  readonly #channel = new MessageChannel();
-  get port1() {
-    return this.#channel.port1;
-  }
-  get port2() {
-    return this.#channel.port2;
-  }
-}
-
-class PageXhr extends EventTarget {
-  get status() {
-    return 0;
-  }
-  open() {}
-  send() {}
-}
-
-interface Page {
-  win: Window & typeof globalThis;
-  fetch: ReturnType<typeof vi.fn>;
-  /** What the page's window was asked to post, with the ports handed over. */
-  posted: { message: unknown; ports: MessagePort[] }[];
-}
-
-function hostPage(): Page {
-  const posted: Page['posted'] = [];
-  const fetch = vi.fn(async () => new Response(null, { status: 204 }));
-  const win = {
-    MessageChannel: PageChannel,
-    MessagePort,
-    MessageEvent,
-    Response,
-    XMLHttpRequest: PageXhr,
-    EventTarget,
-    setTimeout: globalThis.setTimeout,
-    clearTimeout: globalThis.clearTimeout,
-    performance: { now: () => Date.now() },
-    crypto: globalThis.crypto,
-    fetch,
-    location: { href: 'https://acme.atlassian.net/browse/ACME-1' },
-    document: { querySelectorAll: () => [] },
-    postMessage(message: unknown, _origin: string, ports: MessagePort[]) {
-      posted.push({ message, ports });
-    },
-  } as unknown as Window & typeof globalThis;
-  return { win, fetch, posted };
-}
 
 /**
  * The isolated script's end of the port: what the net told it, and a way to answer. In a browser it lives
@@ -80,11 +31,6 @@ function guardEnd(page: Page) {
     tell: (message: ToMain) => Reflect.apply(post, port, [message]),
     close: () => port.close(),
   };
-}
-
-/** Lets Node deliver the port's messages, which fake timers do not drive. */
-async function deliver(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A long task on the page: the clock moves on, and no timer or message gets the thread meanwhile. */
