@@ -1,25 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { SiteAdapter } from '../../../lib/guard/adapter';
 import { scheduleHealthCheck } from '../../../lib/guard/health-check';
 import type { ContentScriptContext } from '../../../lib/host-page/page-context';
-import { liveContext } from '../support/guard-parts';
+import { liveContext, stubAdapter } from '../support/guard-parts';
 
 // The page elements an adapter expects and does not find are reported, well after the page has loaded.
 
 let ctx: ContentScriptContext;
 let sent: unknown[];
 
-function adapter(missing: string[] | null): SiteAdapter {
-  return {
-    id: 'zendesk',
-    recognize: () => null,
-    describeRequest: async () => null,
-    postComment: async () => ({ ok: true }),
-    hasComment: async () => false,
-    missingElements: () => missing,
-  };
+function adapter(missing: string[] | null) {
+  return stubAdapter({ id: 'zendesk', missingElements: () => missing });
 }
 
 beforeEach(() => {

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HandoffContext } from '../../../lib/checklist/context';
-import type { SiteAdapter } from '../../../lib/guard/adapter';
 import { heldRequests } from '../../../lib/guard/held-requests';
 import type { HeldRequest } from '../../../lib/guard/main-link';
 import type { ContentScriptContext } from '../../../lib/host-page/page-context';
@@ -10,19 +9,16 @@ import {
   type FakeLink,
   fakeHolds,
   fakeLink,
+  issueContext,
   liveContext,
   settingsWith,
+  stubAdapter,
 } from '../support/guard-parts';
 
 // A reassign request the MAIN-world net held: out at once when Baton is off or has just allowed it,
 // failed while another hold is open, otherwise a hold of its own (or out, when it is no handoff).
 
-const context: HandoffContext = {
-  site: 'jira',
-  ticketKey: 'ACME-1',
-  url: 'https://acme.atlassian.net/browse/ACME-1',
-  at: '2026-12-07T03:00:00.000Z',
-};
+const context = issueContext;
 const held: HeldRequest = {
   kind: 'held',
   id: '3b241101-e2bb-4255-8caf-4136c566a962',
@@ -37,14 +33,7 @@ let link: FakeLink;
 let holds: FakeHolds;
 
 function decide(described: Promise<HandoffContext | null>, enforcement: 'block' | 'off' = 'block') {
-  const adapter: SiteAdapter = {
-    id: 'jira',
-    recognize: () => null,
-    describeRequest: () => described,
-    postComment: async () => ({ ok: true }),
-    hasComment: async () => false,
-    missingElements: () => null,
-  };
+  const adapter = stubAdapter({ describeRequest: () => described });
   const onHeld = heldRequests({
     ctx,
     adapter,

@@ -1,30 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { HandoffContext } from '../../../lib/checklist/context';
-import type { SiteAdapter } from '../../../lib/guard/adapter';
 import type { ChecklistFrame } from '../../../lib/guard/checklist-frame';
 import { type HoldRequest, type Holds, holds as openHolds } from '../../../lib/guard/holds';
 import type { Outcome } from '../../../lib/guard/reassign-outcome';
 import type { ContentScriptContext } from '../../../lib/host-page/page-context';
-import { fakeFrames, liveContext } from '../support/guard-parts';
+import { fakeFrames, issueContext, liveContext, stubAdapter } from '../support/guard-parts';
 
 // The one hold open on a page: its dialog opens with the background told, and ends exactly once.
 
-const context: HandoffContext = {
-  site: 'jira',
-  ticketKey: 'ACME-1',
-  url: 'https://acme.atlassian.net/browse/ACME-1',
-  at: '2026-12-07T03:00:00.000Z',
-};
-const adapter: SiteAdapter = {
-  id: 'jira',
-  recognize: () => null,
-  describeRequest: async () => context,
-  postComment: async () => ({ ok: true }),
-  hasComment: async () => false,
-  missingElements: () => null,
-};
+const context = issueContext;
+const adapter = stubAdapter();
 
 let ctx: ContentScriptContext;
 let log: string[];

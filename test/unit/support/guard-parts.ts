@@ -1,5 +1,7 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { HandoffContext } from '../../../lib/checklist/context';
+import type { SiteAdapter } from '../../../lib/guard/adapter';
 import type { ChecklistFrame } from '../../../lib/guard/checklist-frame';
 import type { FramePool } from '../../../lib/guard/frame-pool';
 import type { HoldRequest, Holds } from '../../../lib/guard/holds';
@@ -10,6 +12,27 @@ import { ContentScriptContext } from '../../../lib/host-page/page-context';
 
 // Stand-ins for the guard's parts, so that each part is tested on its own. Each records what it was
 // asked, in order, in the shared `log`.
+
+/** The handoff the stand-in adapters are about. */
+export const issueContext: HandoffContext = {
+  site: 'jira',
+  ticketKey: 'ACME-1',
+  url: 'https://acme.atlassian.net/browse/ACME-1',
+  at: '2026-12-07T03:00:00.000Z',
+};
+
+/** An adapter that recognizes nothing and whose host answers every call well, but for what is given. */
+export function stubAdapter(overrides: Partial<SiteAdapter> = {}): SiteAdapter {
+  return {
+    id: 'jira',
+    recognize: () => null,
+    describeRequest: async () => issueContext,
+    postComment: async () => ({ ok: true }),
+    hasComment: async () => false,
+    missingElements: () => null,
+    ...overrides,
+  };
+}
 
 /** A page context whose extension is there (an orphaned content script finds no manifest and stands down). */
 export function liveContext(): ContentScriptContext {
