@@ -1,7 +1,7 @@
 import type { HandoffContext } from '../checklist/context';
 import type { PostResult } from '../messaging';
 import type { CommentFormat } from '../sites/registry';
-import type { ReassignMatch } from './net-protocol';
+import type { ReassignMatch, RequestShape } from './net-protocol';
 
 /** A reassign the UI layer stopped: what it is about, and how to perform it natively afterwards. */
 export interface RecognizedAction {
@@ -15,11 +15,11 @@ export interface RecognizedAction {
    */
   confirm?: () => Promise<boolean>;
   /**
-   * Whether a request the network net holds is the one this action's replay makes, for a host whose
-   * page and API name a ticket differently (Trello: shortLink and id). By default: its tickets are this
-   * action's.
+   * What the request this action's replay makes looks like, told to the network net before the replay
+   * so that the request goes straight out: for a host whose page and API name a ticket differently
+   * (Trello: shortLink and id). By default: a request about this action's tickets.
    */
-  ownsRequest?: (match: ReassignMatch) => boolean;
+  requestShapes?: () => RequestShape[];
   /**
    * Performs the original action once, through the host's own code (the element clicked may be gone:
    * then the adapter drives the host's widget again to the same choice).

@@ -1,9 +1,11 @@
 import {
   FRAME_SELECTOR,
+  fits,
   HEARTBEAT_MS,
   isToMain,
   PORT_HANDOVER,
   type ReassignMatch,
+  type RequestShape,
   type ToIsolated,
 } from './net-protocol';
 import { captureBuiltins, type PageBuiltins } from './page-builtins';
@@ -55,9 +57,28 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
   const send = (message: ToIsolated) => page.send(port, message);
   const waiting = new Map<
     string,
-    { decide: (decision: Decision, retryable: boolean) => void; acked: boolean }
+    {
+      decide: (decision: Decision, retryable: boolean) => void;
+      acked: boolean;
+      /** What a held request, not yet decided, asks for. */
+      match?: ReassignMatch;
+    }
   >();
+  /** Requests Baton has just allowed, by the isolated script's id for each: the first that fits goes out. */
+  const passes = new Map<string, { shapes: RequestShape[]; until: number }>();
   let connected = false;
+
+  function takePass(match: ReassignMatch): string | null {
+    const now = page.now();
+    for (const [id, pass] of passes) {
+      if (pass.until <= now) passes.delete(id);
+      else if (pass.shapes.some((shape) => fits(shape, match))) {
+        passes.delete(id);
+        return id;
+      }
+    }
+    return null;
+  }
 
   /** While a checklist is open: heartbeats seen since the last check, and checks in a row without one. */
   let stopWatchdog: (() => void) | undefined;
@@ -83,6 +104,7 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
     stopWatching();
     for (const held of waiting.values()) held.decide('fail', false);
     waiting.clear();
+    passes.clear();
     for (const frame of win.document.querySelectorAll(FRAME_SELECTOR)) frame.remove();
   }
 
@@ -97,7 +119,16 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
     else if (message.kind === 'ack') {
       const held = waiting.get(message.id);
       if (held) held.acked = true;
-    } else {
+    } else if (message.kind === 'pass') {
+      // A request held before its pass arrived is already the isolated script's to release with that
+      // pass: the pass then lets nothing else through, so it is used once.
+      const shapes = message.shapes;
+      const claimed = [...waiting.values()].some(
+        (held) => held.match && shapes.some((shape) => held.match && fits(shape, held.match)),
+      );
+      if (!claimed) passes.set(message.id, { shapes, until: page.now() + message.ms });
+    } else if (message.kind === 'unpass') passes.delete(message.id);
+    else {
       const held = waiting.get(message.id);
       waiting.delete(message.id);
       held?.decide(message.kind, message.kind === 'release' && message.retryable === true);
@@ -108,6 +139,17 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
   /** Null when nobody guards the page (then the request goes out as if Baton were not there). */
   function hold(method: string, url: URL, match: ReassignMatch): Held | null {
     if (!connected) return null;
+    const pass = takePass(match);
+    if (pass) {
+      send({ kind: 'passed', id: pass });
+      return {
+        decision: Promise.resolve('release'),
+        answered: (status) => {
+          send({ kind: 'answered', id: pass, status });
+          return Promise.resolve('fail');
+        },
+      };
+    }
     const id = page.randomId();
     let retryable = false;
     const decision = new Promise<Decision>((resolve) => {
@@ -117,6 +159,7 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
           resolve(decided);
         },
         acked: false,
+        match,
       };
       waiting.set(id, held);
       afterFreeTime(page, ACK_WAIT_MS, () => {

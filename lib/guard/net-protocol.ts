@@ -5,7 +5,9 @@
 // Later, the MAIN script uses the port only through built-ins it took at document_start
 // (page-builtins.ts), so a page that replaces MessagePort.prototype.postMessage or the like afterwards
 // is not handed the port either. What arrives is still checked, cheaply: the shapes below, an id the net
-// makes (a UUID) and takes once, and an answer only for a request the isolated side released.
+// makes (a UUID) and takes once, and an answer only for a request the isolated side released. A pass
+// (a request let through at once, because Baton has just allowed it) comes only over this port, so a page
+// cannot make one.
 //
 // Plain type guards rather than zod/mini here: the MAIN-world script loads on every host page, and
 // zod/mini alone would cost 7.5 KB gzip of the 20 KB budget (DESIGN.md §9) for a few message shapes.
@@ -23,8 +25,32 @@ export interface ReassignMatch {
   details?: Record<string, string | string[] | null>;
 }
 
+/**
+ * What a request Baton has just allowed looks like (the one a replayed or released action makes): data,
+ * not a function, so that it crosses the port. A request fits a shape when it fits each part it names.
+ */
+export interface RequestShape {
+  /** The request names no ticket but these (Trello: a card's shortLink and its id). */
+  tickets?: string[];
+  /** The request carries exactly these details (null: not at all). */
+  details?: Record<string, string | null>;
+  /** The request carries this detail, with any value. */
+  has?: string;
+}
+
+export function fits(shape: RequestShape, match: ReassignMatch): boolean {
+  const details = match.details ?? {};
+  return (
+    (shape.tickets === undefined || match.tickets.every((ticket) => shape.tickets?.includes(ticket))) &&
+    Object.entries(shape.details ?? {}).every(([key, value]) => (details[key] ?? null) === value) &&
+    (shape.has === undefined || typeof details[shape.has] === 'string')
+  );
+}
+
 export type ToIsolated =
   | { kind: 'held'; id: string; method: string; url: string; match: ReassignMatch }
+  // A pass let a request through, which will be answered under the pass's id.
+  | { kind: 'passed'; id: string }
   // How a released request was answered (0: a network error), so a handoff counts only once the host
   // has really reassigned.
   | { kind: 'answered'; id: string; status: number };
@@ -39,7 +65,11 @@ export type ToMain =
   // retryable: the guard waits on the answer; if the host refuses, the page does not get that answer
   // until the guard says: 'release' again (send it once more) or 'fail' (hand the refusal over).
   | { kind: 'release'; id: string; retryable?: boolean }
-  | { kind: 'fail'; id: string };
+  | { kind: 'fail'; id: string }
+  // Sent before a replay runs: the first request that fits one of the shapes within ms goes out at once.
+  | { kind: 'pass'; id: string; shapes: RequestShape[]; ms: number }
+  // The pass is no longer needed (its comment failed, or the request came held and was released by id).
+  | { kind: 'unpass'; id: string };
 
 type Guard<T> = (value: unknown) => value is T;
 
@@ -69,14 +99,28 @@ export const isReassignMatch: Guard<ReassignMatch> = (value): value is ReassignM
   (value.toId === undefined || value.toId === null || isString(value.toId, 200)) &&
   isDetails(value.details);
 
+const isShape = (value: unknown): boolean =>
+  isRecord(value) &&
+  (value.tickets !== undefined || value.details !== undefined || value.has !== undefined) &&
+  (value.tickets === undefined || isTickets(value.tickets)) &&
+  (value.details === undefined ||
+    (isRecord(value.details) &&
+      Object.keys(value.details).length <= 20 &&
+      Object.values(value.details).every((v) => v === null || isString(v, 200)))) &&
+  (value.has === undefined || (isString(value.has, 100) && value.has !== ''));
+
+/** How long a pass may wait for its request, at most. */
+export const PASS_MAX_MS = 60_000;
+
 export const isToIsolated: Guard<ToIsolated> = (value): value is ToIsolated =>
   isRecord(value) &&
   isHoldId(value.id) &&
-  ((value.kind === 'held' &&
-    typeof value.method === 'string' &&
-    /^[A-Z]{1,10}$/.test(value.method) &&
-    isString(value.url) &&
-    isReassignMatch(value.match)) ||
+  (value.kind === 'passed' ||
+    (value.kind === 'held' &&
+      typeof value.method === 'string' &&
+      /^[A-Z]{1,10}$/.test(value.method) &&
+      isString(value.url) &&
+      isReassignMatch(value.match)) ||
     (value.kind === 'answered' &&
       typeof value.status === 'number' &&
       Number.isInteger(value.status) &&
@@ -91,7 +135,17 @@ export const isToMain: Guard<ToMain> = (value): value is ToMain =>
     value.kind === 'idle' ||
     ((value.kind === 'ack' || value.kind === 'release' || value.kind === 'fail') &&
       isString(value.id, 100) &&
-      (value.retryable === undefined || typeof value.retryable === 'boolean')));
+      (value.retryable === undefined || typeof value.retryable === 'boolean')) ||
+    (value.kind === 'unpass' && isHoldId(value.id)) ||
+    (value.kind === 'pass' &&
+      isHoldId(value.id) &&
+      Array.isArray(value.shapes) &&
+      value.shapes.length > 0 &&
+      value.shapes.length <= 10 &&
+      value.shapes.every(isShape) &&
+      Number.isInteger(value.ms) &&
+      (value.ms as number) > 0 &&
+      (value.ms as number) <= PASS_MAX_MS));
 
 /** The isolated side of the handover: the first port handed over on this window, taken before the page sees it. */
 export function acceptPort(win: Window, signal: AbortSignal, onPort: (port: MessagePort) => void): void {

@@ -4,7 +4,7 @@ import { markerLine } from '../checklist/marker';
 import { arrayOf, type Checked, isString, optional, shape } from '../checks';
 import type { RecognizedAction, SiteAdapter } from '../guard/adapter';
 import type { LiveSettings } from '../guard/live-settings';
-import type { ReassignMatch } from '../guard/net-protocol';
+import type { ReassignMatch, RequestShape } from '../guard/net-protocol';
 import { editable, recognizeWith, text } from './dom';
 import { replayClick, replayKey } from './replay';
 import { readTrello, trelloListingMentions, writeTrello } from './trello-api';
@@ -72,10 +72,10 @@ function changeOf(match: ReassignMatch): Change {
   return change;
 }
 
-/** Whether a request makes the change an action was about (any member change, for one Baton could not pin down). */
-function sameChange(seen: Seen, change: Change): boolean {
-  if ('unknown' in seen) return change.add !== undefined || change.remove !== undefined;
-  return seen.add === change.add && seen.remove === change.remove && seen.list === change.list;
+/** The requests that make the change an action was about (any member change, for one Baton could not pin down). */
+function changeShapes(seen: Seen): RequestShape[] {
+  if ('unknown' in seen) return [{ has: 'add' }, { has: 'remove' }];
+  return [{ details: { add: seen.add ?? null, remove: seen.remove ?? null, list: seen.list ?? null } }];
 }
 
 function shortLinkOf(card: Element): string | null {
@@ -293,9 +293,10 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
       confirm: async () => (await pending).handoff,
       enrich: async () => (await pending).context,
       // The host's request names the card by id; when the card could not be read, by the change itself.
-      ownsRequest: (match) =>
-        match.tickets.every((ticket) => ticket === cardRef || ticket === cardId) ||
-        (cardId === undefined && known !== undefined && sameChange(known, changeOf(match))),
+      requestShapes: () => [
+        { tickets: cardId === undefined ? [cardRef] : [cardRef, cardId] },
+        ...(cardId === undefined && known !== undefined ? changeShapes(known) : []),
+      ],
       replay: again,
       landed: () => landed(cardRef, known),
     };

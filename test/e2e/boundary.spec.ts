@@ -34,7 +34,10 @@ function patchBuiltins(): void {
   };
   const noteData = (data: unknown) => {
     const kind = (data as { kind?: unknown } | null)?.kind;
-    if (typeof kind === 'string' && ['held', 'answered', 'ack', 'release', 'fail', 'hello'].includes(kind)) {
+    if (
+      typeof kind === 'string' &&
+      ['held', 'answered', 'ack', 'release', 'fail', 'hello', 'pass', 'passed', 'unpass'].includes(kind)
+    ) {
       seen.push(data);
     }
   };

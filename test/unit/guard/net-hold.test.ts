@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installNetHold, type RequestMatcher } from '../../../lib/guard/net-hold';
 import { HEARTBEAT_MS, PORT_HANDOVER, type ToIsolated, type ToMain } from '../../../lib/guard/net-protocol';
+import { deliver, hostPage, type Page } from '../support/net-page';
 
 // The MAIN-world net on a stand-in for a host page's window: Node's own MessageChannel, MessagePort and
 // MessageEvent (whose prototypes a "page" can patch here as a real one can), fake timers, and a page
@@ -12,56 +13,6 @@ const matcher: RequestMatcher = {
   isCandidate: (method) => method === 'PUT',
   match: () => ({ tickets: ['ACME-1'], toId: 'bob' }),
 };
-
-/** MessageChannel as browsers define it: its ports are getters on the prototype. */
-class PageChannel {
-  readonly #channel = new MessageChannel();
-  get port1() {
-    return this.#channel.port1;
-  }
-  get port2() {
-    return this.#channel.port2;
-  }
-}
-
-class PageXhr extends EventTarget {
-  get status() {
-    return 0;
-  }
-  open() {}
-  send() {}
-}
-
-interface Page {
-  win: Window & typeof globalThis;
-  fetch: ReturnType<typeof vi.fn>;
-  /** What the page's window was asked to post, with the ports handed over. */
-  posted: { message: unknown; ports: MessagePort[] }[];
-}
-
-function hostPage(): Page {
-  const posted: Page['posted'] = [];
-  const fetch = vi.fn(async () => new Response(null, { status: 204 }));
-  const win = {
-    MessageChannel: PageChannel,
-    MessagePort,
-    MessageEvent,
-    Response,
-    XMLHttpRequest: PageXhr,
-    EventTarget,
-    setTimeout: globalThis.setTimeout,
-    clearTimeout: globalThis.clearTimeout,
-    performance: { now: () => Date.now() },
-    crypto: globalThis.crypto,
-    fetch,
-    location: { href: 'https://acme.atlassian.net/browse/ACME-1' },
-    document: { querySelectorAll: () => [] },
-    postMessage(message: unknown, _origin: string, ports: MessagePort[]) {
-      posted.push({ message, ports });
-    },
-  } as unknown as Window & typeof globalThis;
-  return { win, fetch, posted };
-}
 
 /**
  * The isolated script's end of the port: what the net told it, and a way to answer. In a browser it lives
@@ -80,11 +31,6 @@ function guardEnd(page: Page) {
     tell: (message: ToMain) => Reflect.apply(post, port, [message]),
     close: () => port.close(),
   };
-}
-
-/** Lets Node deliver the port's messages, which fake timers do not drive. */
-async function deliver(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A long task on the page: the clock moves on, and no timer or message gets the thread meanwhile. */
@@ -209,5 +155,107 @@ describe('the network net', () => {
     );
     expect(guard.received.map((m) => m.kind)).toEqual(['held', 'answered']);
     guard.close();
+  });
+
+  describe('a pass (a request Baton has just allowed)', () => {
+    const PASS = '9c3a1f0e-5b7d-4e2a-8f61-2d4c7b9e0a13';
+
+    async function guarded() {
+      const page = hostPage();
+      installNetHold(page.win, matcher);
+      const guard = guardEnd(page);
+      guard.tell({ kind: 'hello' });
+      await deliver();
+      return { page, guard };
+    }
+
+    it('lets the request it fits straight out, once, and reports its answer under the pass', async () => {
+      const { page, guard } = await guarded();
+      guard.tell({ kind: 'pass', id: PASS, shapes: [{ tickets: ['ACME-1'] }], ms: 10_000 });
+      await deliver();
+      const sent = page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      expect((await sent).status).toBe(204);
+      await deliver();
+      expect(guard.received).toEqual([
+        { kind: 'passed', id: PASS },
+        { kind: 'answered', id: PASS, status: 204 },
+      ]);
+
+      // The same request again is a new reassign: held and asked about.
+      void page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      expect(guard.received.at(-1)?.kind).toBe('held');
+      expect(page.fetch).toHaveBeenCalledTimes(1);
+      guard.close();
+    });
+
+    it('holds a request the pass does not fit, one after its deadline, and one after the pass was taken back', async () => {
+      const { page, guard } = await guarded();
+      const held = () => guard.received.filter((m) => m.kind === 'held').length;
+      guard.tell({ kind: 'pass', id: PASS, shapes: [{ tickets: ['ACME-9'] }], ms: 10_000 });
+      await deliver();
+      void page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      expect(held()).toBe(1);
+
+      guard.tell({ kind: 'pass', id: PASS, shapes: [{ tickets: ['ACME-1'] }], ms: 1000 });
+      await deliver();
+      await vi.advanceTimersByTimeAsync(1001);
+      void page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      expect(held()).toBe(2);
+
+      guard.tell({ kind: 'pass', id: PASS, shapes: [{ tickets: ['ACME-1'] }], ms: 10_000 });
+      guard.tell({ kind: 'unpass', id: PASS });
+      await deliver();
+      void page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      expect(held()).toBe(3);
+      expect(page.fetch).not.toHaveBeenCalled();
+      guard.close();
+    });
+
+    it('ignores a pass that would fit every request', async () => {
+      const { page, guard } = await guarded();
+      guard.tell({ kind: 'pass', id: PASS, shapes: [{}], ms: 10_000 } as never);
+      await deliver();
+      void page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      expect(guard.received.map((m) => m.kind)).toEqual(['held']);
+      expect(page.fetch).not.toHaveBeenCalled();
+      guard.close();
+    });
+
+    it('arriving after its request was held, lets no other request through (the guard releases the held one)', async () => {
+      const { page, guard } = await guarded();
+      const first = page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      guard.tell({ kind: 'pass', id: PASS, shapes: [{ tickets: ['ACME-1'] }], ms: 10_000 });
+      await deliver();
+      void page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      const held = guard.received.filter((m) => m.kind === 'held');
+      expect(held).toHaveLength(2);
+      expect(page.fetch).not.toHaveBeenCalled();
+
+      guard.tell({ kind: 'unpass', id: PASS });
+      guard.tell({ kind: 'release', id: held[0]?.id ?? '' });
+      await deliver();
+      expect((await first).status).toBe(204);
+      expect(page.fetch).toHaveBeenCalledTimes(1);
+      guard.close();
+    });
+
+    it('is forgotten when the guard goes', async () => {
+      const { page, guard } = await guarded();
+      guard.tell({ kind: 'pass', id: PASS, shapes: [{ tickets: ['ACME-1'] }], ms: 10_000 });
+      guard.tell({ kind: 'bye' });
+      guard.tell({ kind: 'hello' });
+      await deliver();
+      void page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
+      await deliver();
+      expect(guard.received.map((m) => m.kind)).toEqual(['held']);
+      guard.close();
+    });
   });
 });
