@@ -1,5 +1,5 @@
 import { installNetHold } from '../lib/guard/net-hold';
-import { jiraRequestMatcher } from '../lib/sites/jira-requests';
+import { jiraRequestMatcher } from '../lib/sites/jira/requests';
 import { SITES } from '../lib/sites/registry';
 
 export default defineContentScript({

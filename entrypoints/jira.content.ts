@@ -1,6 +1,6 @@
 import { startGuard } from '../lib/guard/guard';
 import { liveSettings } from '../lib/guard/live-settings';
-import { createJiraSiteAdapter } from '../lib/sites/jira-site';
+import { createJiraSiteAdapter } from '../lib/sites/jira/adapter';
 import { SITES } from '../lib/sites/registry';
 
 export default defineContentScript({

@@ -1,6 +1,6 @@
 import { installNetHold } from '../lib/guard/net-hold';
 import { SITES } from '../lib/sites/registry';
-import { trelloRequestMatcher } from '../lib/sites/trello-requests';
+import { trelloRequestMatcher } from '../lib/sites/trello/requests';
 
 export default defineContentScript({
   matches: [...SITES.trello.matches],

@@ -1,7 +1,7 @@
 import { startGuard } from '../lib/guard/guard';
 import { liveSettings } from '../lib/guard/live-settings';
 import { SITES } from '../lib/sites/registry';
-import { createTrelloAdapter } from '../lib/sites/trello';
+import { createTrelloAdapter } from '../lib/sites/trello/adapter';
 
 export default defineContentScript({
   matches: [...SITES.trello.matches],

@@ -1,6 +1,6 @@
 import { installNetHold } from '../lib/guard/net-hold';
 import { SITES } from '../lib/sites/registry';
-import { zendeskRequestMatcher } from '../lib/sites/zendesk-requests';
+import { zendeskRequestMatcher } from '../lib/sites/zendesk/requests';
 
 export default defineContentScript({
   matches: [...SITES.zendesk.matches],

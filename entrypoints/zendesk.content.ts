@@ -1,7 +1,7 @@
 import { startGuard } from '../lib/guard/guard';
 import { liveSettings } from '../lib/guard/live-settings';
 import { SITES } from '../lib/sites/registry';
-import { createZendeskAdapter } from '../lib/sites/zendesk';
+import { createZendeskAdapter } from '../lib/sites/zendesk/adapter';
 
 export default defineContentScript({
   matches: [...SITES.zendesk.matches],

@@ -3,7 +3,7 @@ import { type HandsSummary, handsChanged } from '../history/hands';
 import { type HandsChange, type TicketHistory, ticketHistorySchema } from '../history/ticket-history';
 import type { Request, Response } from '../messaging';
 import { isSiteId, type SiteId } from '../sites/registry';
-import { isHandoffList } from '../sites/trello-rules';
+import { isHandoffList } from '../sites/trello/rules';
 import { effectiveSettings } from '../storage/effective-settings';
 import { HOST_COUNTS_LIMIT, type Hold, holdsItem, hostCountsItem } from '../storage/items';
 import type { Settings } from '../storage/settings';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { arrayOf, type Check, isBoolean, isRecord, maxLength, recordOf } from '../checks';
-import { DEFAULT_TRELLO_RULES, type TrelloRules } from '../sites/trello-rules';
+import { DEFAULT_TRELLO_RULES, type TrelloRules } from '../sites/trello/rules';
 import { isNoPolicy } from '../storage/no-policy';
 import type { Enforcement, Settings } from '../storage/settings';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DEFAULT_TRELLO_RULES } from '../sites/trello-rules';
+import { DEFAULT_TRELLO_RULES } from '../sites/trello/rules';
 
 // What a user (or an administrator's policy) can change. zod/mini: content scripts read it on every
 // host page. Every key has a default, so settings stored by an older version stay valid.

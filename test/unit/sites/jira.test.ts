@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RecognizedAction } from '../../../lib/guard/adapter';
-import { createJiraAdapter } from '../../../lib/sites/jira';
+import { createJiraAdapter } from '../../../lib/sites/jira/cloud';
 import { stubHostApi } from '../support/host-api';
 
 const ME = '5b10a2844c20165700ede21g';

@@ -1,6 +1,6 @@
-import type { Check } from '../checks';
-import type { PostResult } from '../messaging';
-import { getChecked, listingMentions, sendJson } from './http';
+import type { Check } from '../../checks';
+import type { PostResult } from '../../messaging';
+import { getChecked, listingMentions, sendJson } from '../http';
 
 // Trello's REST calls, authenticated the way its own web client is (shared/HOSTS.md §3b, corrected
 // December 2026): reads carry the session cookie alone; every write carries the `dsc` double-submit

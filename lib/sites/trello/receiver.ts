@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { liveSettings } from '../guard/live-settings';
-import { getJson } from './http';
-import type { ReceiverSite } from './receiver-site';
-import { createTrelloAdapter } from './trello';
-import { TRELLO_READ } from './trello-api';
+import { liveSettings } from '../../guard/live-settings';
+import { getJson } from '../http';
+import type { ReceiverSite } from '../receiver-site';
+import { createTrelloAdapter } from './adapter';
+import { TRELLO_READ } from './api';
 
 // Trello for the receiver's side. The current member: `GET /1/members/me`. Comments: the card's
 // `commentCard` actions (`GET /1/cards/{id}/actions?filter=commentCard`), text in markdown. Read with the

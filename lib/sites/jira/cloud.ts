@@ -1,14 +1,14 @@
-import type { HandoffContext, Person } from '../checklist/context';
-import { isString, nullable, optional, shape } from '../checks';
-import type { RecognizedAction, SiteAdapter } from '../guard/adapter';
-import type { ReassignMatch } from '../guard/net-protocol';
-import { editable, recognizeWith, text } from './dom';
-import { getChecked } from './http';
-import { jiraComments } from './jira-comments';
-import { type AssignableUser, matchShown, type ShownPerson, shownName } from './jira-people';
-import { chooseAssignee, isAssigneeOption, optionShows } from './jira-picker';
-import { any, SELECTORS } from './jira-selectors';
-import { replayClick, replayKey } from './replay';
+import type { HandoffContext, Person } from '../../checklist/context';
+import { isString, nullable, optional, shape } from '../../checks';
+import type { RecognizedAction, SiteAdapter } from '../../guard/adapter';
+import type { ReassignMatch } from '../../guard/net-protocol';
+import { editable, recognizeWith, text } from '../dom';
+import { getChecked } from '../http';
+import { jiraComments } from './comments';
+import { type AssignableUser, matchShown, type ShownPerson, shownName } from './people';
+import { chooseAssignee, isAssigneeOption, optionShows } from './picker';
+import { any, SELECTORS } from './selectors';
+import { replayClick, replayKey } from '../replay';
 
 // Jira Cloud's issue view and board/backlog side panel. Selectors are in jira-selectors.ts, the
 // Assignee edit view's driver in jira-picker.ts.

@@ -1,11 +1,11 @@
-import type { HandoffContext, Person } from '../checklist/context';
-import { isString, nullable, optional, shape } from '../checks';
-import type { RecognizedAction, SiteAdapter } from '../guard/adapter';
-import type { ReassignMatch } from '../guard/net-protocol';
-import { editable, recognizeWith } from './dom';
-import { getChecked, sendJson } from './http';
-import { jiraComments } from './jira-comments';
-import { contextPath, currentIssue, currentUser, DC_SELECTORS, shortcutsEnabled } from './jira-dc-page';
+import type { HandoffContext, Person } from '../../../checklist/context';
+import { isString, nullable, optional, shape } from '../../../checks';
+import type { RecognizedAction, SiteAdapter } from '../../../guard/adapter';
+import type { ReassignMatch } from '../../../guard/net-protocol';
+import { editable, recognizeWith } from '../../dom';
+import { getChecked, sendJson } from '../../http';
+import { jiraComments } from '../comments';
+import { contextPath, currentIssue, currentUser, DC_SELECTORS, shortcutsEnabled } from './page';
 
 // Jira Data Center and Server on a company's own host (shared/HOSTS.md §1e, docs/jira-datacenter.md):
 // REST v2, people named by username, comments in wiki markup.

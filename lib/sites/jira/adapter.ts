@@ -1,9 +1,9 @@
-import { isString, shape } from '../checks';
-import type { SiteAdapter } from '../guard/adapter';
-import { getChecked } from './http';
-import { createJiraAdapter } from './jira';
-import { createJiraDcAdapter } from './jira-dc';
-import { contextPath, pageDeployment } from './jira-dc-page';
+import { isString, shape } from '../../checks';
+import type { SiteAdapter } from '../../guard/adapter';
+import { getChecked } from '../http';
+import { createJiraAdapter } from './cloud';
+import { createJiraDcAdapter } from './dc/adapter';
+import { contextPath, pageDeployment } from './dc/page';
 
 // The Jira site is Cloud on Atlassian's hosts and may be Data Center or Server on a company's own host
 // (a custom host). Which one a page is comes from what the page says about itself, never from its

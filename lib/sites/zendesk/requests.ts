@@ -1,6 +1,6 @@
-import type { RequestMatcher } from '../guard/net-hold';
-import type { ReassignMatch } from '../guard/net-protocol';
-import { jsonBody, list, record } from './request-body';
+import type { RequestMatcher } from '../../guard/net-hold';
+import type { ReassignMatch } from '../../guard/net-protocol';
+import { jsonBody, list, record } from '../request-body';
 
 // Which Zendesk Support API calls change who owns a ticket: an update that sets assignee_id or
 // group_id, one ticket or many (shared/HOSTS.md §2b). Whether the value really changes is the

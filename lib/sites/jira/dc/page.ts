@@ -1,5 +1,5 @@
-import type { Person } from '../checklist/context';
-import { text } from './dom';
+import type { Person } from '../../../checklist/context';
+import { text } from '../../dom';
 
 // What the Jira Data Center / Server issue view says about itself, read from its DOM. Evidence (ids
 // unchanged from 6.3 to 10.x where sources show them): docs/jira-datacenter.md, shared/HOSTS.md §1e.

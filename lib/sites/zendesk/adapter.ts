@@ -1,11 +1,11 @@
-import type { HandoffContext, Person } from '../checklist/context';
-import { markerLine } from '../checklist/marker';
-import { isNumber, isString, nullable, optional, shape } from '../checks';
-import type { RecognizedAction, SiteAdapter } from '../guard/adapter';
-import type { ReassignMatch } from '../guard/net-protocol';
-import type { PostResult } from '../messaging';
-import { getChecked, listingMentions, sendJson } from './http';
-import { replayClick, replayKey } from './replay';
+import type { HandoffContext, Person } from '../../checklist/context';
+import { markerLine } from '../../checklist/marker';
+import { isNumber, isString, nullable, optional, shape } from '../../checks';
+import type { RecognizedAction, SiteAdapter } from '../../guard/adapter';
+import type { ReassignMatch } from '../../guard/net-protocol';
+import type { PostResult } from '../../messaging';
+import { getChecked, listingMentions, sendJson } from '../http';
+import { replayClick, replayKey } from '../replay';
 
 // Zendesk Support's agent workspace. Evidence for every selector: shared/HOSTS.md §2. Zendesk keeps
 // every open ticket tab's DOM alive at once, so every lookup is scoped to one ticket's layout.

@@ -1,5 +1,5 @@
-import type { RequestMatcher } from '../guard/net-hold';
-import { list, params } from './request-body';
+import type { RequestMatcher } from '../../guard/net-hold';
+import { list, params } from '../request-body';
 
 // Which Trello API calls change a card's members or list (shared/HOSTS.md §3b). Whether the change is
 // a handoff (another member added, yourself removed while someone stays, a move into a handoff list)

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import type { HistorySource } from '../history/read';
-import type { HandsChange } from '../history/ticket-history';
-import { getJson } from './http';
+import type { HistorySource } from '../../history/read';
+import type { HandsChange } from '../../history/ticket-history';
+import { getJson } from '../http';
 
 // Jira Cloud's issue changelog, read for who held the issue (docs/ticket-history.md §1):
 // `GET /rest/api/3/issue/{key}/changelog?startAt=&maxResults=` answers a page

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { getJson } from './http';
-import type { ReceiverSite } from './receiver-site';
-import { createZendeskAdapter } from './zendesk';
+import { getJson } from '../http';
+import type { ReceiverSite } from '../receiver-site';
+import { createZendeskAdapter } from './adapter';
 
 // Zendesk Support for the receiver's side. The current user: `GET /api/v2/users/me.json`. Comments:
 // `GET /api/v2/tickets/{id}/comments.json`, whose `body` is the plain text of each comment (internal

@@ -1,15 +1,15 @@
-import type { HandoffContext, Person } from '../checklist/context';
-import { CONTEXT_LIMITS } from '../checklist/context-limits';
-import { markerLine } from '../checklist/marker';
-import { arrayOf, type Checked, isString, optional, shape } from '../checks';
-import type { RecognizedAction, SiteAdapter } from '../guard/adapter';
-import type { LiveSettings } from '../guard/live-settings';
-import type { ReassignMatch } from '../guard/net-protocol';
-import { editable, recognizeWith, text } from './dom';
-import { replayClick, replayKey } from './replay';
-import { readTrello, trelloListingMentions, writeTrello } from './trello-api';
-import { memberNamed, shownName } from './trello-members';
-import { isHandoffList, isMemberHandoff } from './trello-rules';
+import type { HandoffContext, Person } from '../../checklist/context';
+import { CONTEXT_LIMITS } from '../../checklist/context-limits';
+import { markerLine } from '../../checklist/marker';
+import { arrayOf, type Checked, isString, optional, shape } from '../../checks';
+import type { RecognizedAction, SiteAdapter } from '../../guard/adapter';
+import type { LiveSettings } from '../../guard/live-settings';
+import type { ReassignMatch } from '../../guard/net-protocol';
+import { editable, recognizeWith, text } from '../dom';
+import { replayClick, replayKey } from '../replay';
+import { readTrello, trelloListingMentions, writeTrello } from './api';
+import { memberNamed, shownName } from './members';
+import { isHandoffList, isMemberHandoff } from './rules';
 
 // Trello's board and card views. Evidence for every selector: shared/HOSTS.md §3. A card has members
 // rather than one assignee; whether a member or list change is a handoff follows the site's rules

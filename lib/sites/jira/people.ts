@@ -1,4 +1,4 @@
-import type { Person } from '../checklist/context';
+import type { Person } from '../../checklist/context';
 
 // Who a person shown in Jira's user picker is. The picker's options carry no account id (HOSTS.md §1a):
 // only a name, perhaps a byline, and an avatar whose URL holds the account id when the avatar is a custom

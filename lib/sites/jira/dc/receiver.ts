@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { getJson } from './http';
-import { createJiraDcAdapter } from './jira-dc';
-import { contextPath, currentUser } from './jira-dc-page';
-import type { ReceiverSite } from './receiver-site';
+import { getJson } from '../../http';
+import { createJiraDcAdapter } from './adapter';
+import { contextPath, currentUser } from './page';
+import type { ReceiverSite } from '../../receiver-site';
 
 // Jira Data Center and Server for the receiver's side: people by username, `GET /rest/api/2/myself`
 // (else the page's ajs-remote-user), comments through REST v2 with wiki-markup bodies, replies in wiki

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import type { HistorySource } from '../history/read';
-import type { HandsChange } from '../history/ticket-history';
-import { getJson } from './http';
+import type { HistorySource } from '../../history/read';
+import type { HandsChange } from '../../history/ticket-history';
+import { getJson } from '../http';
 
 // Zendesk's ticket audits, read for who held the ticket (docs/ticket-history.md §2):
 // `GET /api/v2/tickets/{id}/audits.json?page[size]=100` answers `{ audits: [{ created_at, events: [{

@@ -1,6 +1,6 @@
-import type { RequestMatcher } from '../guard/net-hold';
-import type { ReassignMatch } from '../guard/net-protocol';
-import { jsonBody as json, list, params, record } from './request-body';
+import type { RequestMatcher } from '../../guard/net-hold';
+import type { ReassignMatch } from '../../guard/net-protocol';
+import { jsonBody as json, list, params, record } from '../request-body';
 
 // Which Jira REST calls change an assignee (shared/HOSTS.md §1b). Loaded in the MAIN world of every
 // Jira page, so it stays small: plain checks and regular expressions (see net-protocol.ts for why).

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import type { HistorySource } from '../history/read';
-import type { HandsChange } from '../history/ticket-history';
-import { getJson } from './http';
-import { TRELLO_READ } from './trello-api';
+import type { HistorySource } from '../../history/read';
+import type { HandsChange } from '../../history/ticket-history';
+import { getJson } from '../http';
+import { TRELLO_READ } from './api';
 
 // A Trello card's actions, read for who held it (docs/ticket-history.md §3):
 // `GET /1/cards/{id}/actions?filter=addMemberToCard,updateCard:idList&limit=…` answers an array, newest

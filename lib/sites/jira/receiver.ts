@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { getJson } from './http';
-import { createJiraAdapter } from './jira';
-import type { ReceiverSite } from './receiver-site';
+import { getJson } from '../http';
+import { createJiraAdapter } from './cloud';
+import type { ReceiverSite } from '../receiver-site';
 
 // Jira Cloud for the receiver's side. The current user: `GET /rest/api/3/myself`, else the page's
 // `meta[name="ajs-atlassian-account-id"]` (HOSTS.md §1a). Comments: `GET /rest/api/3/issue/{key}/comment`

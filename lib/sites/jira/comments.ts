@@ -1,6 +1,6 @@
-import { markerLine } from '../checklist/marker';
-import type { SiteAdapter } from '../guard/adapter';
-import { listingMentions, sendJson } from './http';
+import { markerLine } from '../../checklist/marker';
+import type { SiteAdapter } from '../../guard/adapter';
+import { listingMentions, sendJson } from '../http';
 
 /**
  * An issue's comments through Jira's REST API, the same on Cloud (v3, ADF bodies) and Data Center (v2
