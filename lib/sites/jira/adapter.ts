@@ -3,7 +3,7 @@ import type { SiteAdapter } from '../../guard/adapter';
 import { getChecked } from '../http';
 import { createJiraAdapter } from './cloud';
 import { createJiraDcAdapter } from './dc/adapter';
-import { contextPath, pageDeployment } from './dc/page';
+import { contextPath, pageDeployment } from './page';
 
 // The Jira site is Cloud on Atlassian's hosts and may be Data Center or Server on a company's own host
 // (a custom host). Which one a page is comes from what the page says about itself, never from its

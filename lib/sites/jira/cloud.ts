@@ -4,37 +4,27 @@ import type { RecognizedAction, SiteAdapter } from '../../guard/adapter';
 import type { ReassignMatch } from '../../guard/net-protocol';
 import { editable, recognizeWith, text } from '../dom';
 import { getChecked } from '../http';
+import { replayClick, replayKey } from '../replay';
 import { jiraComments } from './comments';
+import { cloudAccountId, keyFromLocation } from './page';
 import { type AssignableUser, matchShown, type ShownPerson, shownName } from './people';
 import { chooseAssignee, isAssigneeOption, optionShows } from './picker';
 import { any, SELECTORS } from './selectors';
-import { replayClick, replayKey } from '../replay';
+import { ISSUE_KEY } from './site';
 
-// Jira Cloud's issue view and board/backlog side panel. Selectors are in jira-selectors.ts, the
-// Assignee edit view's driver in jira-picker.ts.
-const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
-
-function keyFromLocation(): string | null {
-  const browse = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)(?:\/|$)/.exec(location.pathname)?.[1];
-  const selected = new URLSearchParams(location.search).get('selectedIssue');
-  const titled = /^\[([A-Za-z][A-Za-z0-9_]*-\d+)\]/.exec(document.title)?.[1];
-  return [browse, selected, titled].find((key) => key && KEY_PATTERN.test(key)) ?? null;
-}
+// Jira Cloud's issue view and board/backlog side panel. Selectors are in selectors.ts, the Assignee
+// edit view's driver in picker.ts.
 
 /** The issue in view: its breadcrumb is the most specific, the URL and the title follow. */
 function currentIssue(): { key: string; title?: string; assignee?: Person } | null {
   const crumb = text(document.querySelector(any(SELECTORS.issueKey)));
-  const key = KEY_PATTERN.test(crumb) ? crumb : keyFromLocation();
+  const key = ISSUE_KEY.test(crumb) ? crumb : keyFromLocation();
   if (!key) return null;
   const heading = text(document.querySelector(any(SELECTORS.summary)));
   const title = heading || /^\[[^\]]+\]\s*(.*?)\s*-\s*Jira$/.exec(document.title)?.[1];
   const value = document.querySelector(any(SELECTORS.assigneeValue));
   const name = text(value?.querySelector(any(SELECTORS.person)));
   return { key, ...(title ? { title } : {}), ...(name ? { assignee: { name } } : {}) };
-}
-
-function currentUserId(): string | null {
-  return document.querySelector<HTMLMetaElement>('meta[name="ajs-atlassian-account-id"]')?.content || null;
 }
 
 function context(key: string, title: string | undefined, from: Person | undefined, to: Person | undefined) {
@@ -136,7 +126,7 @@ export function createJiraAdapter(): SiteAdapter {
 
   function assignToMeAction(replay: () => void | Promise<void>): RecognizedAction | null {
     const issue = currentIssue();
-    const me = currentUserId();
+    const me = cloudAccountId();
     if (!issue || !me) return null;
     const ctx = context(issue.key, issue.title, issue.assignee, { id: me, name: '' });
     let to: Person = { id: me, name: '' };
@@ -158,7 +148,7 @@ export function createJiraAdapter(): SiteAdapter {
     return () => {
       const link = original.isConnected ? original : document.querySelector(any(SELECTORS.assignToMe));
       if (link) return act(link);
-      return personById(currentUserId() ?? '').then((me) => chooseAssignee({ texts: [me.name] }));
+      return personById(cloudAccountId() ?? '').then((me) => chooseAssignee({ texts: [me.name] }));
     };
   }
 
@@ -193,7 +183,7 @@ export function createJiraAdapter(): SiteAdapter {
     }
     if (event.key === 'a') noteShownAssignee();
     if (event.key !== 'i' || !document.querySelector(any(SELECTORS.assigneeField))) return null;
-    const me = currentUserId();
+    const me = cloudAccountId();
     const issue = currentIssue();
     if (!me || (issue?.assignee && document.querySelector(any(SELECTORS.assignToMe)) === null)) return null;
     return assignToMeAction(() => replayKey(target, event));

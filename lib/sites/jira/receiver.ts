@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { getJson } from '../http';
-import { createJiraAdapter } from './cloud';
 import type { ReceiverSite } from '../receiver-site';
+import { createJiraAdapter } from './cloud';
+import { createJiraDcReceiver } from './dc/receiver';
+import { cloudAccountId, pageDeployment } from './page';
 
 // Jira Cloud for the receiver's side. The current user: `GET /rest/api/3/myself`, else the page's
 // `meta[name="ajs-atlassian-account-id"]` (HOSTS.md §1a). Comments: `GET /rest/api/3/issue/{key}/comment`
@@ -48,7 +50,7 @@ export function createJiraReceiver(): ReceiverSite {
     async currentUser() {
       const me = await getJson('/rest/api/3/myself', userSchema);
       if (me) return { id: me.accountId, name: me.displayName ?? '' };
-      const id = document.querySelector<HTMLMetaElement>('meta[name="ajs-atlassian-account-id"]')?.content;
+      const id = cloudAccountId();
       return id ? { id, name: '' } : null;
     },
     async comments(key) {
@@ -70,3 +72,7 @@ export function createJiraReceiver(): ReceiverSite {
     post: (key, body) => adapter.postComment(key, body),
   };
 }
+
+/** The receiver's reading for this page's Jira: its meta tags say whether it is Cloud or Data Center. */
+export const createJiraSiteReceiver = (): ReceiverSite =>
+  pageDeployment() === 'server' ? createJiraDcReceiver() : createJiraReceiver();

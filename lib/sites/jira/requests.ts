@@ -1,13 +1,13 @@
 import type { RequestMatcher } from '../../guard/net-hold';
 import type { ReassignMatch } from '../../guard/net-protocol';
 import { jsonBody as json, list, params, record } from '../request-body';
+import { ISSUE_KEY_OR_ID } from './site';
 
 // Which Jira REST calls change an assignee (shared/HOSTS.md §1b). Loaded in the MAIN world of every
 // Jira page, so it stays small: plain checks and regular expressions (see net-protocol.ts for why).
 
 const ISSUE_PATH = /\/rest\/api\/(?:2|3|latest)\/issue\/([^/?#]+)(\/assignee)?\/?$/;
 const BULK_PATH = /\/rest\/api\/(?:3|latest)\/bulk\/issues\/fields\/?$/;
-const ISSUE_KEY = /^(?:[A-Za-z][A-Za-z0-9_]*-\d+|\d+)$/;
 // Jira Data Center and Server save an assignee from their own forms (HOSTS.md §1e): the Assignee inline
 // edit posts AjaxIssueAction.jspa (`issueId`), the Assign dialog AssignIssue.jspa (`id`), both
 // form-encoded with `assignee` = a username ('' unassigned, '-1' Automatic), under Jira's context path.
@@ -23,7 +23,7 @@ function userId(user: unknown): string | null {
 function matchIssue(method: string, path: string, body: string | null): ReassignMatch | null {
   const parts = ISSUE_PATH.exec(path);
   const key = parts?.[1] ? decodeURIComponent(parts[1]) : '';
-  if (!parts || method !== 'PUT' || !ISSUE_KEY.test(key)) return null;
+  if (!parts || method !== 'PUT' || !ISSUE_KEY_OR_ID.test(key)) return null;
   const data = json(body);
   if (parts[2]) return { tickets: [key], toId: data ? userId(data) : undefined };
   const fields = record(data?.fields);
@@ -41,7 +41,7 @@ function matchBulk(method: string, path: string, body: string | null): ReassignM
     .map(record)
     .find((field) => field?.fieldId === 'assignee');
   const tickets = list(data?.selectedIssueIdsOrKeys).filter(
-    (key): key is string => typeof key === 'string' && ISSUE_KEY.test(key),
+    (key): key is string => typeof key === 'string' && ISSUE_KEY_OR_ID.test(key),
   );
   return edit && tickets.length > 0 ? { tickets, toId: userId(edit.user) } : null;
 }
@@ -51,7 +51,8 @@ function matchForm(method: string, url: URL, body: string | null): ReassignMatch
   const form = params(url, body);
   const issue = form.issueId ?? form.id;
   // The inline edit saves one field at a time through the same action: only an assignee is a reassign.
-  if (typeof form.assignee !== 'string' || typeof issue !== 'string' || !ISSUE_KEY.test(issue)) return null;
+  if (typeof form.assignee !== 'string' || typeof issue !== 'string' || !ISSUE_KEY_OR_ID.test(issue))
+    return null;
   return { tickets: [issue], toId: form.assignee || null };
 }
 

@@ -5,7 +5,8 @@ import type { ReassignMatch } from '../../../guard/net-protocol';
 import { editable, recognizeWith } from '../../dom';
 import { getChecked, sendJson } from '../../http';
 import { jiraComments } from '../comments';
-import { contextPath, currentIssue, currentUser, DC_SELECTORS, shortcutsEnabled } from './page';
+import { contextPath } from '../page';
+import { currentIssue, currentUser, DC_SELECTORS, shortcutsEnabled } from './page';
 
 // Jira Data Center and Server on a company's own host (shared/HOSTS.md §1e, docs/jira-datacenter.md):
 // REST v2, people named by username, comments in wiki markup.

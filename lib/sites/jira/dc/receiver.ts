@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { getJson } from '../../http';
-import { createJiraDcAdapter } from './adapter';
-import { contextPath, currentUser } from './page';
 import type { ReceiverSite } from '../../receiver-site';
+import { contextPath } from '../page';
+import { createJiraDcAdapter } from './adapter';
+import { currentUser } from './page';
 
 // Jira Data Center and Server for the receiver's side: people by username, `GET /rest/api/2/myself`
 // (else the page's ajs-remote-user), comments through REST v2 with wiki-markup bodies, replies in wiki

@@ -1,0 +1,34 @@
+import type { SiteRecord } from '../site-record';
+
+// Zendesk Support's agent workspace; a host-mapped domain is a custom host. Evidence: shared/HOSTS.md §2
+// (tickets at /agent/tickets/ID).
+
+export const zendesk = {
+  id: 'zendesk',
+  name: 'Zendesk',
+  matches: ['https://*.zendesk.com/*'],
+  commentFormat: 'html',
+  commentLimit: 65_535,
+  ticketFromUrl: (url: URL) => /^\/agent\/tickets\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1] ?? null,
+  examples: {
+    pages: [
+      { url: 'https://acme.zendesk.com/agent/tickets/1234', ticket: '1234' },
+      { url: 'https://acme.zendesk.com/agent/tickets/1234/events', ticket: '1234' },
+      { url: 'https://acme.zendesk.com/agent/filters/360001', ticket: null },
+    ],
+    requests: [
+      {
+        method: 'PUT',
+        url: 'https://acme.zendesk.com/api/v2/tickets/1234.json',
+        body: '{"ticket":{"assignee_id":381626}}',
+        tickets: ['1234'],
+      },
+      {
+        method: 'PUT',
+        url: 'https://acme.zendesk.com/api/v2/tickets/update_many.json?ids=1234,1235',
+        body: '{"ticket":{"group_id":20}}',
+        tickets: ['1234', '1235'],
+      },
+    ],
+  },
+} as const satisfies SiteRecord;
