@@ -1,9 +1,9 @@
 import { installNetHold } from '../lib/guard/net-hold';
 import { jiraRequestMatcher } from '../lib/sites/jira/requests';
-import { jira } from '../lib/sites/jira/site';
+import { jiraMatches } from '../lib/sites/jira/site';
 
 export default defineContentScript({
-  matches: [...jira.matches],
+  matches: [...jiraMatches],
   world: 'MAIN',
   // Before the host's scripts take their own references to fetch and XMLHttpRequest.
   runAt: 'document_start',

@@ -1,4 +1,4 @@
-import { ISSUE_KEY, jira, TITLE_KEY } from './site';
+import { ISSUE_KEY, issueFromUrl, TITLE_KEY } from './site';
 
 // What any Jira page, Cloud or Data Center, says about itself in its head and its address.
 
@@ -28,5 +28,5 @@ export function contextPath(): string {
 /** The issue the address names, else the one the title starts with. */
 export function keyFromLocation(): string | null {
   const titled = TITLE_KEY.exec(document.title)?.[1];
-  return jira.ticketFromUrl(new URL(location.href)) ?? (titled && ISSUE_KEY.test(titled) ? titled : null);
+  return issueFromUrl(new URL(location.href)) ?? (titled && ISSUE_KEY.test(titled) ? titled : null);
 }

@@ -11,18 +11,24 @@ export const TITLE_KEY = new RegExp(`^\\[(${KEY})\\]`);
 /** An issue as Jira's forms and REST paths name it: by key, or (Data Center's forms) by numeric id. */
 export const ISSUE_KEY_OR_ID = new RegExp(`^(?:${KEY}|\\d+)$`);
 
+/** The issue a Jira address names, Cloud's or Data Center's. */
+export function issueFromUrl(url: URL): string | null {
+  // Data Center may serve Jira under a context path: /jira/browse/KEY.
+  const browse = /^(?:\/[^/]+)*?\/browse\/([^/]+)\/?$/.exec(url.pathname)?.[1];
+  const key = browse ?? url.searchParams.get('selectedIssue');
+  return key && ISSUE_KEY.test(key) ? key.toUpperCase() : null;
+}
+
+/** Apart from the record, so that a host-page script's manifest entry does not bundle the examples. */
+export const jiraMatches = ['https://*.atlassian.net/*'] as const;
+
 export const jira = {
   id: 'jira',
   name: 'Jira',
-  matches: ['https://*.atlassian.net/*'],
+  matches: jiraMatches,
   commentFormat: 'adf',
   commentLimit: 32_767,
-  ticketFromUrl(url: URL) {
-    // Data Center may serve Jira under a context path: /jira/browse/KEY.
-    const browse = /^(?:\/[^/]+)*?\/browse\/([^/]+)\/?$/.exec(url.pathname)?.[1];
-    const key = browse ?? url.searchParams.get('selectedIssue');
-    return key && ISSUE_KEY.test(key) ? key.toUpperCase() : null;
-  },
+  ticketFromUrl: issueFromUrl,
   examples: {
     pages: [
       { url: 'https://acme.atlassian.net/browse/PROJ-12', ticket: 'PROJ-12' },

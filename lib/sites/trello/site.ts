@@ -3,10 +3,13 @@ import type { SiteRecord } from '../site-record';
 // Trello: a card is a ticket, named by its short link in the page's URL. Evidence: shared/HOSTS.md §3
 // (cards at /c/SHORTLINK).
 
+/** Apart from the record, so that a host-page script's manifest entry does not bundle the examples. */
+export const trelloMatches = ['https://trello.com/*'] as const;
+
 export const trello = {
   id: 'trello',
   name: 'Trello',
-  matches: ['https://trello.com/*'],
+  matches: trelloMatches,
   commentFormat: 'markdown',
   commentLimit: 16_384,
   ticketFromUrl: (url: URL) => /^\/c\/([A-Za-z0-9]{8})(?:\/|$)/.exec(url.pathname)?.[1] ?? null,

@@ -3,10 +3,13 @@ import type { SiteRecord } from '../site-record';
 // Zendesk Support's agent workspace; a host-mapped domain is a custom host. Evidence: shared/HOSTS.md §2
 // (tickets at /agent/tickets/ID).
 
+/** Apart from the record, so that a host-page script's manifest entry does not bundle the examples. */
+export const zendeskMatches = ['https://*.zendesk.com/*'] as const;
+
 export const zendesk = {
   id: 'zendesk',
   name: 'Zendesk',
-  matches: ['https://*.zendesk.com/*'],
+  matches: zendeskMatches,
   commentFormat: 'html',
   commentLimit: 65_535,
   ticketFromUrl: (url: URL) => /^\/agent\/tickets\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1] ?? null,
