@@ -17,6 +17,10 @@ export function isSiteId(value: string): value is SiteId {
 
 export const ALL_HOST_MATCHES: string[] = Object.values(SITES).flatMap((site) => [...site.matches]);
 
+type CustomHostSite = { [K in SiteId]: (typeof SITES)[K]['customHosts'] extends true ? K : never }[SiteId];
+/** The sites a company may serve from its own host (Jira Data Center, Zendesk host-mapped domains). */
+export const CUSTOM_HOST_SITES = SITE_IDS.filter((site): site is CustomHostSite => SITES[site].customHosts);
+
 /** Whether a Chrome match pattern's host part covers this hostname (`*.` = any subdomain). */
 export function patternCovers(pattern: string, hostname: string): boolean {
   const host = new URL(pattern.replace('*.', 'wildcard.').replace(/\/\*$/, '/')).hostname;

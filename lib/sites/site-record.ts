@@ -1,3 +1,5 @@
+import type * as z from 'zod/mini';
+
 // What every site declares about itself, as plain data: lib/sites/<site>/site.ts holds one such record
 // and is the only place its host is named. Plain, so that the scripts on every host page may import
 // their own site's record (docs/host-page-budget.md).
@@ -20,6 +22,12 @@ export interface ExampleRequest {
   tickets: readonly string[];
 }
 
+/** Settings of one site's own: validated by schema, `fallback` where nothing (valid) is stored. */
+export interface SiteSetting {
+  schema: z.ZodMiniType;
+  fallback: unknown;
+}
+
 export interface SiteRecord {
   id: string;
   name: string;
@@ -33,6 +41,10 @@ export interface SiteRecord {
    * a ticket (without reading the page), the receiver script to name the ticket it checks.
    */
   ticketFromUrl(url: URL): string | null;
+  /** Whether a company may serve the site from its own host, added in the options as a custom host. */
+  customHosts: boolean;
+  /** The settings keys that belong to this site alone; lib/storage/settings.ts composes them. */
+  settings?: Readonly<Record<string, SiteSetting>>;
   /** Held to this record and no other's by test/unit/sites/site-records.test.ts. */
   examples: { pages: readonly ExamplePage[]; requests: readonly ExampleRequest[] };
 }

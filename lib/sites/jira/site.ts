@@ -29,6 +29,7 @@ export const jira = {
   commentFormat: 'adf',
   commentLimit: 32_767,
   ticketFromUrl: issueFromUrl,
+  customHosts: true,
   examples: {
     pages: [
       { url: 'https://acme.atlassian.net/browse/PROJ-12', ticket: 'PROJ-12' },

@@ -1,3 +1,5 @@
+import { arrayOf, isBoolean, isRecord, maxLength } from '../../checks';
+
 // When a change of a Trello card's members or list is a handoff (issue 5): adding someone other than
 // yourself, or removing yourself while someone else stays; joining or removing others only when the
 // settings say so; moving into one of the team's "handoff lists". Pure, so it is tested directly.
@@ -18,6 +20,28 @@ export const DEFAULT_TRELLO_RULES: TrelloRules = {
   removeOthers: false,
   handoffLists: [],
 };
+
+const isHandoffLists = arrayOf(maxLength(200), 50);
+
+/**
+ * Trello's rules as stored, with each missing key defaulted as trelloRulesSchema (settings.ts) does; null
+ * when any key is malformed. Plain, for the scripts on every Trello page.
+ */
+export function parseTrelloRules(raw: unknown): TrelloRules | null {
+  if (!isRecord(raw)) return null;
+  const rules = { ...DEFAULT_TRELLO_RULES };
+  for (const key of ['addOthers', 'removeSelfWhileOthersStay', 'joinSelf', 'removeOthers'] as const) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (!isBoolean(value)) return null;
+    rules[key] = value;
+  }
+  if (raw.handoffLists !== undefined) {
+    if (!isHandoffLists(raw.handoffLists)) return null;
+    rules.handoffLists = raw.handoffLists;
+  }
+  return rules;
+}
 
 export interface MemberChange {
   before: readonly string[];

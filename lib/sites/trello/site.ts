@@ -1,4 +1,6 @@
 import type { SiteRecord } from '../site-record';
+import { DEFAULT_TRELLO_RULES } from './rules';
+import { trelloRulesSchema } from './settings';
 
 // Trello: a card is a ticket, named by its short link in the page's URL. Evidence: shared/HOSTS.md §3
 // (cards at /c/SHORTLINK).
@@ -13,6 +15,8 @@ export const trello = {
   commentFormat: 'markdown',
   commentLimit: 16_384,
   ticketFromUrl: (url: URL) => /^\/c\/([A-Za-z0-9]{8})(?:\/|$)/.exec(url.pathname)?.[1] ?? null,
+  customHosts: false,
+  settings: { trello: { schema: trelloRulesSchema, fallback: DEFAULT_TRELLO_RULES } },
   examples: {
     pages: [
       { url: 'https://trello.com/c/Ab3dE6gH/12-fix-the-login', ticket: 'Ab3dE6gH' },

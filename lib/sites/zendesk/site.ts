@@ -13,6 +13,7 @@ export const zendesk = {
   commentFormat: 'html',
   commentLimit: 65_535,
   ticketFromUrl: (url: URL) => /^\/agent\/tickets\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1] ?? null,
+  customHosts: true,
   examples: {
     pages: [
       { url: 'https://acme.zendesk.com/agent/tickets/1234', ticket: '1234' },
