@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderWiki } from '../../../lib/checklist/render-wiki';
-import type { Recognition, RecognizedAction } from '../../../lib/guard/adapter';
-import { createJiraSiteAdapter } from '../../../lib/sites/jira/adapter';
-import { createJiraDcAdapter } from '../../../lib/sites/jira/dc/adapter';
-import { wikiToText } from '../../../lib/sites/jira/dc/receiver';
-import { pageDeployment } from '../../../lib/sites/jira/page';
-import { ticketFromUrl } from '../../../lib/sites/registry';
-import { stubHostApi } from '../support/host-api';
+import { renderWiki } from '../../../../lib/checklist/render-wiki';
+import type { Recognition, RecognizedAction } from '../../../../lib/guard/adapter';
+import { createJiraSiteAdapter } from '../../../../lib/sites/jira/adapter';
+import { createJiraDcAdapter } from '../../../../lib/sites/jira/dc/adapter';
+import { wikiToText } from '../../../../lib/sites/jira/dc/receiver';
+import { pageDeployment } from '../../../../lib/sites/jira/page';
+import { ticketFromUrl } from '../../../../lib/sites/registry';
+import { stubHostApi } from '../../support/host-api';
 
 const API = '/jira/rest/api/2';
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createZendeskAdapter } from '../../../lib/sites/zendesk/adapter';
+import { createZendeskAdapter } from '../../../../lib/sites/zendesk/adapter';
 
 // Two ticket tabs alive at once, as Zendesk keeps them: every lookup must stay inside one.
 function layout(id: number, group: string, agent: string | null, hidden = false) {

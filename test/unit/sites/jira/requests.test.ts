@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jiraRequestMatcher } from '../../../lib/sites/jira/requests';
+import { jiraRequestMatcher } from '../../../../lib/sites/jira/requests';
 
 const url = (path: string) => new URL(path, 'https://acme.atlassian.net');
 const match = (method: string, path: string, body?: unknown) =>

@@ -5,7 +5,7 @@ import {
   namedIds,
   readZendeskAudits,
   zendeskChanges,
-} from '../../../lib/sites/zendesk/history';
+} from '../../../../lib/sites/zendesk/history';
 
 type Audit = AuditsPage['audits'][number];
 const change = (field: string, previous: string | number | null, value: string | number | null) => ({

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RecognizedAction } from '../../../lib/guard/adapter';
-import { createJiraAdapter } from '../../../lib/sites/jira/cloud';
-import { stubHostApi } from '../support/host-api';
+import type { RecognizedAction } from '../../../../lib/guard/adapter';
+import { createJiraAdapter } from '../../../../lib/sites/jira/cloud';
+import { stubHostApi } from '../../support/host-api';
 
 const ME = '5b10a2844c20165700ede21g';
 const ALICE = { accountId: ME, displayName: 'Alice Park' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ChangelogPage, jiraChanges, readJiraChangelog } from '../../../lib/sites/jira/history';
+import { type ChangelogPage, jiraChanges, readJiraChangelog } from '../../../../lib/sites/jira/history';
 
 type History = ChangelogPage['values'][number];
 const assignee = (created: string, from: [string, string] | null, to: [string, string] | null): History => ({

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RecognizedAction } from '../../../lib/guard/adapter';
-import type { LiveSettings } from '../../../lib/guard/live-settings';
-import { createTrelloAdapter } from '../../../lib/sites/trello/adapter';
-import { DEFAULT_TRELLO_RULES } from '../../../lib/sites/trello/rules';
-import { stubHostApi } from '../support/host-api';
+import type { RecognizedAction } from '../../../../lib/guard/adapter';
+import type { LiveSettings } from '../../../../lib/guard/live-settings';
+import { createTrelloAdapter } from '../../../../lib/sites/trello/adapter';
+import { DEFAULT_TRELLO_RULES } from '../../../../lib/sites/trello/rules';
+import { stubHostApi } from '../../support/host-api';
 
 // The Trello adapter's closer look at a member click (confirm, enrich) when Trello's API does not help:
 // whatever fails, a change that may be a handoff shows the checklist with what the page shows.

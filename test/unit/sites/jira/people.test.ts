@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountIdFromAvatar, matchShown, shownName } from '../../../lib/sites/jira/people';
+import { accountIdFromAvatar, matchShown, shownName } from '../../../../lib/sites/jira/people';
 
 const BOB = { accountId: '5b10ac8d82e05b22cc7d4ef5', displayName: 'Bob Chen' };
 const OTHER_BOB = { accountId: '712020:2f3c7c1e-95b1-4e6a-9f0e-3e5f1b7a8c11', displayName: 'Bob  Chen' };

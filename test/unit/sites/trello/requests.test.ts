@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trelloRequestMatcher } from '../../../lib/sites/trello/requests';
+import { trelloRequestMatcher } from '../../../../lib/sites/trello/requests';
 
 const url = (path: string) => new URL(path, 'https://trello.com');
 const match = (method: string, path: string, body?: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ActionsPage, readTrelloActions, trelloChanges } from '../../../lib/sites/trello/history';
+import { type ActionsPage, readTrelloActions, trelloChanges } from '../../../../lib/sites/trello/history';
 
 type Action = ActionsPage[number];
 const ALEX = { id: 'm-alex', fullName: 'Alex Kim' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zendeskRequestMatcher } from '../../../lib/sites/zendesk/requests';
+import { zendeskRequestMatcher } from '../../../../lib/sites/zendesk/requests';
 
 const url = (path: string) => new URL(path, 'https://acme.zendesk.com');
 const match = (method: string, path: string, body?: unknown) =>

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { chooseAssignee } from '../../../lib/sites/jira/picker';
+import { chooseAssignee } from '../../../../lib/sites/jira/picker';
 
 // A stand-in for Jira's Assignee edit view with react-select's ids: the read view's button opens it, it
 // lists people as it opens (or not), searches as the input changes, and records the option clicked.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TRELLO_RULES, isHandoffList, isMemberHandoff } from '../../../lib/sites/trello/rules';
+import { DEFAULT_TRELLO_RULES, isHandoffList, isMemberHandoff } from '../../../../lib/sites/trello/rules';
 
 const me = 'me';
 const rules = DEFAULT_TRELLO_RULES;

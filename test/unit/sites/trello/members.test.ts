@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memberNamed, shownName } from '../../../lib/sites/trello/members';
+import { memberNamed, shownName } from '../../../../lib/sites/trello/members';
 
 const BOARD = [
   { id: 'm1', fullName: 'Alice Park', username: 'alicepark' },
