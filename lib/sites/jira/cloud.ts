@@ -2,14 +2,14 @@ import type { HandoffContext, Person } from '../../checklist/context';
 import { isString, nullable, optional, shape } from '../../checks';
 import type { RecognizedAction, SiteAdapter } from '../../guard/adapter';
 import type { ReassignMatch } from '../../guard/net-protocol';
-import { editable, recognizeWith, text } from '../dom';
+import { any, editable, recognizeWith, text } from '../dom';
 import { getChecked } from '../http';
 import { replayClick, replayKey } from '../replay';
 import { jiraComments } from './comments';
 import { cloudAccountId, keyFromLocation } from './page';
 import { type AssignableUser, matchShown, type ShownPerson, shownName } from './people';
 import { chooseAssignee, isAssigneeOption, optionShows } from './picker';
-import { any, SELECTORS } from './selectors';
+import { SELECTORS } from './selectors';
 import { ISSUE_KEY } from './site';
 
 // Jira Cloud's issue view and board/backlog side panel. Selectors are in selectors.ts, the Assignee

@@ -1,7 +1,7 @@
-import { text } from '../dom';
+import { any, text } from '../dom';
 import { replayClick } from '../replay';
 import { type ShownPerson, sameName, shownName } from './people';
-import { any, SELECTORS } from './selectors';
+import { SELECTORS } from './selectors';
 
 // Jira Cloud's Assignee edit view (react-select; see jira-selectors.ts). It closes as soon as focus leaves
 // it, so by the time a handoff is complete the option the user chose is gone, and Baton opens the field

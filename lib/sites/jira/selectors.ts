@@ -27,5 +27,3 @@ export const SELECTORS = {
     '[data-testid$="read-view-container.ui.container"]',
   ],
 } as const;
-
-export const any = (list: readonly string[]) => list.join(', ');

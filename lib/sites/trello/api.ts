@@ -1,4 +1,6 @@
+import { markerLine } from '../../checklist/marker';
 import type { Check } from '../../checks';
+import type { SiteAdapter } from '../../guard/adapter';
 import type { PostResult } from '../../messaging';
 import { getChecked, listingMentions, sendJson } from '../http';
 
@@ -35,3 +37,24 @@ export function writeTrello(
     body: JSON.stringify({ ...fields, dsc: dsc() }),
   });
 }
+
+/** A card's comments: Trello's comment actions, posted in Markdown. */
+export const trelloComments: Pick<SiteAdapter, 'postComment' | 'removeComment' | 'hasComment'> = {
+  postComment(cardRef, body) {
+    const markdown = typeof body === 'string' ? body : '';
+    return writeTrello('POST', `/1/cards/${encodeURIComponent(cardRef)}/actions/comments`, {
+      text: markdown,
+    });
+  },
+
+  removeComment(_cardRef, actionId) {
+    return writeTrello('DELETE', `/1/actions/${encodeURIComponent(actionId)}`);
+  },
+
+  hasComment(ticketKey, handoffId) {
+    return trelloListingMentions(
+      `/1/cards/${encodeURIComponent(ticketKey)}/actions?filter=commentCard&limit=100`,
+      markerLine(handoffId),
+    );
+  },
+};

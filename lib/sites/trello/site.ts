@@ -6,6 +6,9 @@ import { trelloRulesSchema } from './settings';
 // (cards at /c/SHORTLINK).
 
 /** Apart from the record, so that a host-page script's manifest entry does not bundle the examples. */
+/** A card's address: /c/SHORTLINK, then its slug. */
+export const CARD_PATH = /^\/c\/([A-Za-z0-9]{8})(?:\/|$)/;
+
 export const trelloMatches = ['https://trello.com/*'] as const;
 
 export const trello = {
@@ -14,7 +17,7 @@ export const trello = {
   matches: trelloMatches,
   commentFormat: 'markdown',
   commentLimit: 16_384,
-  ticketFromUrl: (url: URL) => /^\/c\/([A-Za-z0-9]{8})(?:\/|$)/.exec(url.pathname)?.[1] ?? null,
+  ticketFromUrl: (url: URL) => CARD_PATH.exec(url.pathname)?.[1] ?? null,
   customHosts: false,
   settings: { trello: { schema: trelloRulesSchema, fallback: DEFAULT_TRELLO_RULES } },
   examples: {
