@@ -1,98 +1,20 @@
-import type { HandoffContext, Person } from '../../checklist/context';
-import { markerLine } from '../../checklist/marker';
-import { isNumber, isString, nullable, optional, shape } from '../../checks';
+import type { HandoffContext } from '../../checklist/context';
 import type { RecognizedAction, SiteAdapter } from '../../guard/adapter';
 import type { ReassignMatch } from '../../guard/net-protocol';
-import type { PostResult } from '../../messaging';
-import { getChecked, listingMentions, sendJson } from '../http';
+import { any } from '../dom';
+import { getChecked } from '../http';
 import { replayClick, replayKey } from '../replay';
+import { createZendeskApi, isTicket } from './api';
+import { missingElements, type Owner, ownerShown, person, SELECTORS, sameOwner, ticketOf } from './page';
 
-// Zendesk Support's agent workspace. Evidence for every selector: shared/HOSTS.md §2. Zendesk keeps
-// every open ticket tab's DOM alive at once, so every lookup is scoped to one ticket's layout.
-const SELECTORS = {
-  ticketLayout: ['[data-test-id$="-standard-layout"][data-test-id^="ticket-"]'],
-  assigneeField: ['[data-test-id="assignee-field"]'],
-  agentTag: ['[data-test-id="assignee-field-selected-agent-tag"]'],
-  groupTag: ['[data-test-id="assignee-field-selected-group-tag"]'],
-  takeIt: ['[data-test-id="assignee-field-take-it-button"]'],
-  submit: ['[data-test-id="submit_button-button"]', '[data-cy-test-id="submit_button-button"]'],
-  // "Submit as <status>" items; the menu's own toggle shares the prefix and is not a submit.
-  submitAs: [
-    '[data-test-id^="submit_button-menu-"]:not([data-test-id="submit_button-menu-button"])',
-    '[data-cy-test-id^="submit_button-menu-"]:not([data-cy-test-id="submit_button-menu"])',
-  ],
-  subject: ['[data-test-id="omni-header-subject"]'],
-} as const;
-
-const any = (list: readonly string[]) => list.join(', ');
-const LAYOUT_ID = /^ticket-(\d+)-standard-layout$/;
-
-interface Owner {
-  group: string;
-  agent: string;
-}
-
-function ticketIdOf(layout: Element): string | null {
-  return LAYOUT_ID.exec(layout.getAttribute('data-test-id') ?? '')?.[1] ?? null;
-}
-
-function ticketIdFromUrl(): string | null {
-  return /^\/agent\/tickets\/(\d+)/.exec(location.pathname)?.[1] ?? null;
-}
-
-function layoutFor(id: string): Element | null {
-  return document.querySelector(`[data-test-id="ticket-${CSS.escape(id)}-standard-layout"]`);
-}
-
-/** The ticket an event belongs to: its own layout, else the one in the URL (keyboard submits from the page). */
-function ticketOf(target: Element): { id: string; layout: Element } | null {
-  const own = target.closest(any(SELECTORS.ticketLayout));
-  const id = own ? ticketIdOf(own) : ticketIdFromUrl();
-  const layout = own ?? (id ? layoutFor(id) : null);
-  return id && layout ? { id, layout } : null;
-}
-
-/** The owner as the form shows it: the group and agent tags (the agent tag's [title] children name both). */
-function ownerShown(layout: Element): Owner | null {
-  const field = layout.querySelector(any(SELECTORS.assigneeField));
-  if (!field) return null;
-  const agentTag = field.querySelector(any(SELECTORS.agentTag));
-  if (agentTag) {
-    const titles = [...agentTag.querySelectorAll('[title]')]
-      .map((el) => el.getAttribute('title') ?? '')
-      .filter(Boolean);
-    return { group: titles.length > 1 ? (titles[0] ?? '') : '', agent: titles.at(-1) ?? '' };
-  }
-  const groupTag = field.querySelector(any(SELECTORS.groupTag));
-  const group = groupTag?.getAttribute('title') || groupTag?.textContent?.trim() || '';
-  return { group, agent: '' };
-}
-
-const sameOwner = (a: Owner, b: Owner) => a.group === b.group && a.agent === b.agent;
-
-function person(owner: Owner): Person | undefined {
-  if (owner.agent) return { name: owner.group ? `${owner.agent} (${owner.group})` : owner.agent };
-  return owner.group ? { name: owner.group } : undefined;
-}
-
-const isMe = shape({ user: shape({ id: isNumber, name: isString, authenticity_token: isString }) });
-const isTicket = shape({
-  ticket: shape({
-    id: isNumber,
-    subject: optional(nullable(isString)),
-    assignee_id: nullable(isNumber),
-    group_id: nullable(isNumber),
-  }),
-});
-const isUser = shape({ user: shape({ name: isString }) });
-const isGroup = shape({ group: shape({ name: isString }) });
+// Zendesk Support's agent workspace: which gestures and requests change who owns a ticket. The page's
+// parts are read in page.ts, the API called in api.ts.
 
 export function createZendeskAdapter(): SiteAdapter {
+  const { nameOf, comments } = createZendeskApi();
   // The owner each ticket had before the agent touched the Assignee field: Zendesk changes only the
   // form until Submit, so a submit is a reassign when the form's owner differs from this.
   const savedOwner = new Map<string, Owner>();
-  let csrfToken: string | null = null;
-
   function remember(target: Element): void {
     const ticket = ticketOf(target);
     if (!ticket || savedOwner.has(ticket.id)) return;
@@ -127,31 +49,6 @@ export function createZendeskAdapter(): SiteAdapter {
         replay();
       },
     };
-  }
-
-  async function token(refresh: boolean): Promise<string | null> {
-    if (csrfToken && !refresh) return csrfToken;
-    csrfToken = (await getChecked('/api/v2/users/me.json', isMe))?.user.authenticity_token ?? null;
-    return csrfToken;
-  }
-
-  async function putNote(ticketId: string, html: string, csrf: string | null): Promise<PostResult> {
-    return sendJson(`/api/v2/tickets/${encodeURIComponent(ticketId)}.json`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'X-CSRF-Token': csrf ?? '' },
-      // An internal note only: the agent's own reply and field changes go out with their own Submit.
-      body: JSON.stringify({ ticket: { comment: { html_body: html, public: false } } }),
-    });
-  }
-
-  async function nameOf(kind: 'users' | 'groups', id: number | string | null): Promise<string> {
-    if (id === null || id === '') return '';
-    const path = `/api/v2/${kind}/${encodeURIComponent(String(id))}.json`;
-    const found =
-      kind === 'users'
-        ? (await getChecked(path, isUser))?.user.name
-        : (await getChecked(path, isGroup))?.group.name;
-    return found ?? String(id);
   }
 
   return {
@@ -212,30 +109,7 @@ export function createZendeskAdapter(): SiteAdapter {
       return context;
     },
 
-    async postComment(ticketId, body) {
-      const html = typeof body === 'string' ? body : '';
-      const first = await putNote(ticketId, html, await token(false));
-      // A stale token (the session rotated it) gets one fresh try.
-      if (!first.ok && first.failure.status === 403) return putNote(ticketId, html, await token(true));
-      return first;
-    },
-
-    hasComment(ticketKey, handoffId) {
-      return listingMentions(
-        `/api/v2/tickets/${encodeURIComponent(ticketKey)}/comments.json?sort_order=desc&per_page=100`,
-        markerLine(handoffId),
-      );
-    },
-
-    missingElements() {
-      const id = ticketIdFromUrl();
-      if (!id) return null;
-      const layout = layoutFor(id);
-      if (!layout) return ['ticket layout'];
-      const missing: string[] = [];
-      if (!layout.querySelector(any(SELECTORS.assigneeField))) missing.push('assignee field');
-      if (!document.querySelector(any(SELECTORS.submit))) missing.push('submit button');
-      return missing;
-    },
+    ...comments,
+    missingElements,
   };
 }
