@@ -5,10 +5,10 @@ import { trelloRulesSchema } from './settings';
 // Trello: a card is a ticket, named by its short link in the page's URL. Evidence: shared/HOSTS.md §3
 // (cards at /c/SHORTLINK).
 
-/** Apart from the record, so that a host-page script's manifest entry does not bundle the examples. */
 /** A card's address: /c/SHORTLINK, then its slug. */
 export const CARD_PATH = /^\/c\/([A-Za-z0-9]{8})(?:\/|$)/;
 
+/** Apart from the record, so that a host-page script's manifest entry does not bundle the examples. */
 export const trelloMatches = ['https://trello.com/*'] as const;
 
 export const trello = {

@@ -1,6 +1,6 @@
 import type { Person } from '../../checklist/context';
 import { any } from '../dom';
-import { zendesk } from './site';
+import { ticketIdFromUrl } from './site';
 
 // Zendesk Support's agent workspace as the page shows it. Evidence for every selector: shared/HOSTS.md
 // §2. Zendesk keeps every open ticket tab's DOM alive at once, so every lookup is scoped to one ticket's
@@ -32,7 +32,7 @@ function ticketIdOf(layout: Element): string | null {
 }
 
 /** The ticket the address names. */
-const ticketIdFromUrl = (): string | null => zendesk.ticketFromUrl(new URL(location.href));
+const ticketInAddress = (): string | null => ticketIdFromUrl(new URL(location.href));
 
 function layoutFor(id: string): Element | null {
   return document.querySelector(`[data-test-id="ticket-${CSS.escape(id)}-standard-layout"]`);
@@ -41,7 +41,7 @@ function layoutFor(id: string): Element | null {
 /** The ticket an event belongs to: its own layout, else the one in the URL (keyboard submits from the page). */
 export function ticketOf(target: Element): { id: string; layout: Element } | null {
   const own = target.closest(any(SELECTORS.ticketLayout));
-  const id = own ? ticketIdOf(own) : ticketIdFromUrl();
+  const id = own ? ticketIdOf(own) : ticketInAddress();
   const layout = own ?? (id ? layoutFor(id) : null);
   return id && layout ? { id, layout } : null;
 }
@@ -71,7 +71,7 @@ export function person(owner: Owner): Person | undefined {
 
 /** What the health check misses on a ticket page; null on other pages. */
 export function missingElements(): string[] | null {
-  const id = ticketIdFromUrl();
+  const id = ticketInAddress();
   if (!id) return null;
   const layout = layoutFor(id);
   if (!layout) return ['ticket layout'];

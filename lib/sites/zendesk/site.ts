@@ -3,6 +3,10 @@ import type { SiteRecord } from '../site-record';
 // Zendesk Support's agent workspace; a host-mapped domain is a custom host. Evidence: shared/HOSTS.md §2
 // (tickets at /agent/tickets/ID).
 
+/** The ticket a Zendesk address names. */
+export const ticketIdFromUrl = (url: URL): string | null =>
+  /^\/agent\/tickets\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1] ?? null;
+
 /** Apart from the record, so that a host-page script's manifest entry does not bundle the examples. */
 export const zendeskMatches = ['https://*.zendesk.com/*'] as const;
 
@@ -12,7 +16,7 @@ export const zendesk = {
   matches: zendeskMatches,
   commentFormat: 'html',
   commentLimit: 65_535,
-  ticketFromUrl: (url: URL) => /^\/agent\/tickets\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1] ?? null,
+  ticketFromUrl: ticketIdFromUrl,
   customHosts: true,
   examples: {
     pages: [
