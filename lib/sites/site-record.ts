@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { HandsChange } from '../history/ticket-history';
 
 // What every site declares about itself, as plain data: lib/sites/<site>/site.ts holds one such record
 // and is the only place its host is named. Plain, so that the scripts on every host page may import
@@ -45,6 +46,11 @@ export interface SiteRecord {
   customHosts: boolean;
   /** The settings keys that belong to this site alone; lib/storage/settings.ts composes them. */
   settings?: Readonly<Record<string, SiteSetting>>;
+  /**
+   * Which of a ticket's changes of hands count, under the settings (the site's own among them); every
+   * change where absent.
+   */
+  countsInHistory?(change: HandsChange, settings: Readonly<Record<string, unknown>>): boolean;
   /** Held to this record and no other's by test/unit/sites/site-records.test.ts. */
   examples: { pages: readonly ExamplePage[]; requests: readonly ExampleRequest[] };
 }

@@ -1,5 +1,5 @@
 import type { SiteRecord } from '../site-record';
-import { DEFAULT_TRELLO_RULES } from './rules';
+import { DEFAULT_TRELLO_RULES, isHandoffList, parseTrelloRules } from './rules';
 import { trelloRulesSchema } from './settings';
 
 // Trello: a card is a ticket, named by its short link in the page's URL. Evidence: shared/HOSTS.md §3
@@ -20,6 +20,10 @@ export const trello = {
   ticketFromUrl: (url: URL) => CARD_PATH.exec(url.pathname)?.[1] ?? null,
   customHosts: false,
   settings: { trello: { schema: trelloRulesSchema, fallback: DEFAULT_TRELLO_RULES } },
+  // A card moved counts only into one of the team's handoff lists.
+  countsInHistory: (change, settings) =>
+    change.kind !== 'list' ||
+    isHandoffList(change.to, parseTrelloRules(settings.trello) ?? DEFAULT_TRELLO_RULES),
   examples: {
     pages: [
       { url: 'https://trello.com/c/Ab3dE6gH/12-fix-the-login', ticket: 'Ab3dE6gH' },
