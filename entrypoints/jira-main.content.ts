@@ -1,9 +1,9 @@
 import { installNetHold } from '../lib/guard/net-hold';
-import { jiraRequestMatcher } from '../lib/sites/jira-requests';
-import { SITES } from '../lib/sites/registry';
+import { jiraRequestMatcher } from '../lib/sites/jira/requests';
+import { jiraMatches } from '../lib/sites/jira/site';
 
 export default defineContentScript({
-  matches: [...SITES.jira.matches],
+  matches: [...jiraMatches],
   world: 'MAIN',
   // Before the host's scripts take their own references to fetch and XMLHttpRequest.
   runAt: 'document_start',

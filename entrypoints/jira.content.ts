@@ -1,10 +1,10 @@
 import { startGuard } from '../lib/guard/guard';
 import { liveSettings } from '../lib/guard/live-settings';
-import { createJiraSiteAdapter } from '../lib/sites/jira-site';
-import { SITES } from '../lib/sites/registry';
+import { createJiraSiteAdapter } from '../lib/sites/jira/adapter';
+import { jiraMatches } from '../lib/sites/jira/site';
 
 export default defineContentScript({
-  matches: [...SITES.jira.matches],
+  matches: [...jiraMatches],
   // Before the host's own scripts, so our capture listeners on window run first.
   runAt: 'document_start',
   // WXT's older way of telling a previous copy of this script to stop: a message every host page's own

@@ -1,9 +1,9 @@
 import { installNetHold } from '../lib/guard/net-hold';
-import { SITES } from '../lib/sites/registry';
-import { trelloRequestMatcher } from '../lib/sites/trello-requests';
+import { trelloRequestMatcher } from '../lib/sites/trello/requests';
+import { trelloMatches } from '../lib/sites/trello/site';
 
 export default defineContentScript({
-  matches: [...SITES.trello.matches],
+  matches: [...trelloMatches],
   world: 'MAIN',
   // Before the host's scripts take their own references to fetch and XMLHttpRequest.
   runAt: 'document_start',

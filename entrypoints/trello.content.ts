@@ -1,10 +1,10 @@
 import { startGuard } from '../lib/guard/guard';
 import { liveSettings } from '../lib/guard/live-settings';
-import { SITES } from '../lib/sites/registry';
-import { createTrelloAdapter } from '../lib/sites/trello';
+import { createTrelloAdapter } from '../lib/sites/trello/adapter';
+import { trelloMatches } from '../lib/sites/trello/site';
 
 export default defineContentScript({
-  matches: [...SITES.trello.matches],
+  matches: [...trelloMatches],
   // Before the host's own scripts, so our capture listeners on window run first.
   runAt: 'document_start',
   // WXT's older way of telling a previous copy of this script to stop: a message every host page's own

@@ -1,9 +1,9 @@
 import { installNetHold } from '../lib/guard/net-hold';
-import { SITES } from '../lib/sites/registry';
-import { zendeskRequestMatcher } from '../lib/sites/zendesk-requests';
+import { zendeskRequestMatcher } from '../lib/sites/zendesk/requests';
+import { zendeskMatches } from '../lib/sites/zendesk/site';
 
 export default defineContentScript({
-  matches: [...SITES.zendesk.matches],
+  matches: [...zendeskMatches],
   world: 'MAIN',
   // Before the host's scripts take their own references to fetch and XMLHttpRequest.
   runAt: 'document_start',

@@ -1,10 +1,10 @@
 import { startGuard } from '../lib/guard/guard';
 import { liveSettings } from '../lib/guard/live-settings';
-import { SITES } from '../lib/sites/registry';
-import { createZendeskAdapter } from '../lib/sites/zendesk';
+import { createZendeskAdapter } from '../lib/sites/zendesk/adapter';
+import { zendeskMatches } from '../lib/sites/zendesk/site';
 
 export default defineContentScript({
-  matches: [...SITES.zendesk.matches],
+  matches: [...zendeskMatches],
   // Before the host's own scripts, so our capture listeners on window run first.
   runAt: 'document_start',
   // WXT's older way of telling a previous copy of this script to stop: a message every host page's own

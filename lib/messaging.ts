@@ -5,7 +5,7 @@ import { templateShapeSchema } from './checklist/template-shape';
 import { okSchema as ok, toContent } from './content-messaging';
 import { handsSummarySchema } from './history/ticket-history';
 import { receiverShowSchema, showAnswerSchema, toReceiver } from './receiver/to-tab';
-import { COMMENT_FORMATS } from './sites/registry';
+import { COMMENT_FORMATS } from './sites/site-record';
 import { enforcementSchema, settingsSchema } from './storage/settings';
 
 // The typed message protocol between content scripts, the checklist page, the popup and the

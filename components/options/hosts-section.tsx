@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { SITES } from '../../lib/sites/registry';
+import { CUSTOM_HOST_SITES, SITES } from '../../lib/sites/registry';
 import type { CustomHost } from '../../lib/storage/settings';
 import { translate as t } from '../translate';
 import { focusSoon, LockedNote, StatusLine, useStatus } from './parts';
@@ -12,7 +12,6 @@ import type { OptionsData, SaveSettings } from './use-options';
 // site's content scripts there, and gives the permission back when the host is removed.
 
 type HostSite = CustomHost['site'];
-const HOST_SITES: HostSite[] = ['jira', 'zendesk'];
 
 const pattern = (origin: string) => `${origin}/*`;
 
@@ -74,7 +73,7 @@ export function HostsSection({ data, save }: { data: OptionsData; save: SaveSett
   const hosts = data.settings.customHosts;
   const granted = useGranted(hosts);
   const [url, setUrl] = useState('');
-  const [site, setSite] = useState<HostSite>('jira');
+  const [site, setSite] = useState<HostSite>(CUSTOM_HOST_SITES[0] ?? 'jira');
   const [inputError, setInputError] = useState<string | null>(null);
   const [status, say] = useStatus();
 
@@ -195,7 +194,7 @@ export function HostsSection({ data, save }: { data: OptionsData; save: SaveSett
           <div className="field">
             <label htmlFor="host-site">{t('optionsHostSite')}</label>
             <select id="host-site" value={site} onChange={(event) => setSite(event.target.value as HostSite)}>
-              {HOST_SITES.map((id) => (
+              {CUSTOM_HOST_SITES.map((id) => (
                 <option key={id} value={id}>
                   {SITES[id].name}
                 </option>

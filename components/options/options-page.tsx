@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { uiLocale } from '../../lib/locale';
+import type { SiteSettingKey } from '../../lib/storage/settings';
 import { translate as t } from '../translate';
 import { DataSection } from './data-section';
 import { EnforcementSection } from './enforcement-section';
@@ -9,11 +10,20 @@ import { TemplatesSection } from './templates-section';
 import { TrelloSection } from './trello-section';
 import { type OptionsData, type SaveSettings, useOptions } from './use-options';
 
+type SectionProps = { data: OptionsData; save: SaveSettings };
+
+/** A section for each setting a site declares in its record: one it lacks does not compile. */
+const SITE_SECTIONS: Record<
+  SiteSettingKey,
+  { label: () => string; Section: (props: SectionProps) => ReactNode }
+> = { trello: { label: () => t('optionsTrelloTitle'), Section: TrelloSection } };
+const siteSections = Object.entries(SITE_SECTIONS).map(([id, section]) => ({ id, ...section }));
+
 const SECTIONS = [
   { id: 'templates', label: () => t('optionsTemplatesTitle') },
   { id: 'enforcement', label: () => t('optionsEnforcementTitle') },
   { id: 'receiver', label: () => t('optionsReceiverTitle') },
-  { id: 'trello', label: () => t('optionsTrelloTitle') },
+  ...siteSections,
   { id: 'hosts', label: () => t('optionsHostsTitle') },
   { id: 'data', label: () => t('optionsDataTitle') },
 ];
@@ -47,9 +57,11 @@ export function OptionsView({ data, saveSettings }: { data: OptionsData; saveSet
         <div id="receiver">
           <ReceiverSection data={data} save={saveSettings} />
         </div>
-        <div id="trello">
-          <TrelloSection data={data} save={saveSettings} />
-        </div>
+        {siteSections.map(({ id, Section }) => (
+          <div id={id} key={id}>
+            <Section data={data} save={saveSettings} />
+          </div>
+        ))}
         <div id="hosts">
           <HostsSection data={data} save={saveSettings} />
         </div>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { TrelloRules } from '../../lib/sites/trello-rules';
+import type { TrelloRules } from '../../lib/sites/trello/rules';
 import { translate as t } from '../translate';
 import { LockedNote, StatusLine, useStatus } from './parts';
 import { MAX_HANDOFF_LISTS, parseHandoffLists } from './settings-edit';

@@ -12,7 +12,7 @@ import type { CleanAnswers } from '../checklist/validate';
 import { changedHandsText } from '../history/wording';
 import { commentStrings, uiLocale } from '../locale';
 import { pluralForm } from '../plural';
-import type { CommentFormat } from '../sites/registry';
+import type { CommentFormat } from '../sites/site-record';
 
 export interface RenderedComment {
   body: unknown;

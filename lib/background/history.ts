@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { type HandsSummary, handsChanged } from '../history/hands';
 import { type HandsChange, type TicketHistory, ticketHistorySchema } from '../history/ticket-history';
 import type { Request, Response } from '../messaging';
-import { isSiteId, type SiteId } from '../sites/registry';
-import { isHandoffList } from '../sites/trello-rules';
+import { isSiteId, SITES, type SiteId } from '../sites/registry';
+import type { SiteRecord } from '../sites/site-record';
 import { effectiveSettings } from '../storage/effective-settings';
 import { HOST_COUNTS_LIMIT, type Hold, holdsItem, hostCountsItem } from '../storage/items';
 import type { Settings } from '../storage/settings';
@@ -35,11 +35,10 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | null> {
   return Promise.race([work, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
 }
 
-/** Which changes count on this site: a Trello card moved counts only into one of the team's handoff lists. */
+/** Which changes count on this site, as its record says (Trello: a card moved only into a handoff list). */
 export function countable(site: SiteId, settings: Settings): (change: HandsChange) => boolean {
-  return site === 'trello'
-    ? (change) => change.kind !== 'list' || isHandoffList(change.to, settings.trello)
-    : () => true;
+  const counts = (SITES[site] as SiteRecord).countsInHistory;
+  return counts ? (change) => counts(change, settings) : () => true;
 }
 
 async function noteHostCount(hold: Hold, count: number, now: number): Promise<void> {

@@ -1,6 +1,6 @@
 import type { HandoffContext } from '../checklist/context';
 import type { PostResult } from '../messaging';
-import type { CommentFormat } from '../sites/registry';
+import type { CommentFormat } from '../sites/site-record';
 import type { ReassignMatch, RequestShape } from './net-protocol';
 
 /** A reassign the UI layer stopped: what it is about, and how to perform it natively afterwards. */

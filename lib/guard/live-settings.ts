@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { arrayOf, type Check, isBoolean, isRecord, maxLength, recordOf } from '../checks';
-import { DEFAULT_TRELLO_RULES, type TrelloRules } from '../sites/trello-rules';
+import { type Check, isRecord, recordOf } from '../checks';
+import { DEFAULT_TRELLO_RULES, parseTrelloRules } from '../sites/trello/rules';
 import { isNoPolicy } from '../storage/no-policy';
 import type { Enforcement, Settings } from '../storage/settings';
 
@@ -19,31 +19,13 @@ const DEFAULTS: ContentSettings = { enforcement: {}, trello: DEFAULT_TRELLO_RULE
 const isEnforcement: Check<Enforcement> = (value): value is Enforcement =>
   value === 'block' || value === 'remind' || value === 'off';
 const isEnforcements = recordOf(isEnforcement);
-const isHandoffLists = arrayOf(maxLength(200), 50);
-
-/** Trello's rules with each missing key defaulted, as the zod schema does; null when any key is malformed. */
-function trelloRules(raw: unknown): TrelloRules | null {
-  if (!isRecord(raw)) return null;
-  const rules = { ...DEFAULT_TRELLO_RULES };
-  for (const key of ['addOthers', 'removeSelfWhileOthersStay', 'joinSelf', 'removeOthers'] as const) {
-    const value = raw[key];
-    if (value === undefined) continue;
-    if (!isBoolean(value)) return null;
-    rules[key] = value;
-  }
-  if (raw.handoffLists !== undefined) {
-    if (!isHandoffLists(raw.handoffLists)) return null;
-    rules.handoffLists = raw.handoffLists;
-  }
-  return rules;
-}
 
 /** The user's settings; the defaults when what is stored does not parse, as settingsItem reads it. */
 export function parseContentSettings(raw: unknown): ContentSettings {
   if (raw === undefined || raw === null) return DEFAULTS;
   if (!isRecord(raw)) return DEFAULTS;
   const enforcement = raw.enforcement === undefined ? {} : raw.enforcement;
-  const trello = raw.trello === undefined ? DEFAULT_TRELLO_RULES : trelloRules(raw.trello);
+  const trello = raw.trello === undefined ? DEFAULT_TRELLO_RULES : parseTrelloRules(raw.trello);
   return isEnforcements(enforcement) && trello ? { enforcement, trello } : DEFAULTS;
 }
 
@@ -52,7 +34,7 @@ export function parseContentPolicy(raw: unknown): Partial<ContentSettings> {
   if (!isRecord(raw)) return {};
   const policy: Partial<ContentSettings> = {};
   if (isEnforcements(raw.enforcement)) policy.enforcement = raw.enforcement;
-  const trello = raw.trello === undefined ? null : trelloRules(raw.trello);
+  const trello = raw.trello === undefined ? null : parseTrelloRules(raw.trello);
   if (trello) policy.trello = trello;
   return policy;
 }

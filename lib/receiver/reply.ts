@@ -4,7 +4,7 @@ import { renderHtml } from '../checklist/render-html';
 import { renderMarkdown } from '../checklist/render-markdown';
 import { renderWiki } from '../checklist/render-wiki';
 import type { Summary } from '../checklist/summary';
-import type { CommentFormat } from '../sites/registry';
+import type { CommentFormat } from '../sites/site-record';
 
 // The receiver's reply to a handoff, in the host's comment format. Built as a Summary so it goes
 // through the same renderers, and so the same escaping, as the handoff comment itself.

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { isOwnOrigin } from '../extension-origin';
 import type { PostResult } from '../messaging';
 import type { ReceiverSite } from '../sites/receiver-site';
-import { ticketFromUrl } from '../sites/ticket-urls';
+import { ticketFromUrl } from '../sites/registry';
 import { handoffToShow, hasReply } from './thread';
 import { parseToReceiver, receiverShowSchema, showAnswerSchema, type ToReceiver } from './to-tab';
 

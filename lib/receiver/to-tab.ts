@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { COMMENT_FORMATS } from '../sites/registry';
+import { COMMENT_FORMATS } from '../sites/site-record';
 
 // The messages the background sends to the receiver script in a tab, parsed there (zod/mini: the
 // script is injected into host pages). lib/messaging.ts builds on these same definitions.

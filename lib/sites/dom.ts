@@ -30,3 +30,6 @@ export function recognizeWith(
     return null;
   };
 }
+
+/** A list of selectors, newest first, as one selector matching any of them. */
+export const any = (list: readonly string[]) => list.join(', ');

@@ -1,6 +1,7 @@
 import type { PostResult } from '../messaging';
 import type { Person, ThreadComment } from '../receiver/thread';
-import type { CommentFormat, SiteId } from './registry';
+import type { SiteId } from './registry';
+import type { CommentFormat } from './site-record';
 
 /** What the receiver's side needs from a host, read through its API with the user's own session. */
 export interface ReceiverSite {

@@ -1,50 +1,40 @@
-// Plain data about each built-in host, kept apart from the adapters so the manifest and the
-// background can use it without importing any site's DOM code.
-export const SITES = {
-  // commentLimit: the most characters the host takes in one comment, as it counts them.
-  jira: { name: 'Jira', matches: ['https://*.atlassian.net/*'], commentFormat: 'adf', commentLimit: 32_767 },
-  zendesk: {
-    name: 'Zendesk',
-    matches: ['https://*.zendesk.com/*'],
-    commentFormat: 'html',
-    commentLimit: 65_535,
-  },
-  trello: {
-    name: 'Trello',
-    matches: ['https://trello.com/*'],
-    commentFormat: 'markdown',
-    commentLimit: 16_384,
-  },
-} as const satisfies Record<
-  string,
-  { name: string; matches: readonly string[]; commentFormat: CommentFormat; commentLimit: number }
->;
+import { jira } from './jira/site';
+import type { SiteRecord } from './site-record';
+import { trello } from './trello/site';
+import { zendesk } from './zendesk/site';
 
-export const COMMENT_FORMATS = ['adf', 'html', 'markdown', 'wiki'] as const;
-/** wiki: Jira Data Center and Server, whose REST v2 takes wiki markup where Cloud takes ADF. */
-export type CommentFormat = (typeof COMMENT_FORMATS)[number];
+// The one list of sites: everything that lists them (settings, options, manifest, background, popup)
+// derives from it. Plain data, no site's DOM or API code. The scripts on every host page import their
+// own site's record, not this list.
+export const SITES = { jira, zendesk, trello } as const satisfies Record<string, SiteRecord>;
+
 export type SiteId = keyof typeof SITES;
+export const SITE_IDS = Object.keys(SITES) as SiteId[];
 
 export function isSiteId(value: string): value is SiteId {
   return Object.hasOwn(SITES, value);
 }
 
-export const ALL_HOST_MATCHES: string[] = /* @__PURE__ */ Object.values(SITES).flatMap((site) => [
-  ...site.matches,
-]);
+export const ALL_HOST_MATCHES: string[] = Object.values(SITES).flatMap((site) => [...site.matches]);
+
+type CustomHostSite = { [K in SiteId]: (typeof SITES)[K]['customHosts'] extends true ? K : never }[SiteId];
+/** The sites a company may serve from its own host (Jira Data Center, Zendesk host-mapped domains). */
+export const CUSTOM_HOST_SITES = SITE_IDS.filter((site): site is CustomHostSite => SITES[site].customHosts);
+
+/** Whether a Chrome match pattern's host part covers this hostname (`*.` = any subdomain). */
+export function patternCovers(pattern: string, hostname: string): boolean {
+  const host = new URL(pattern.replace('*.', 'wildcard.').replace(/\/\*$/, '/')).hostname;
+  return host.startsWith('wildcard.') ? hostname.endsWith(host.slice('wildcard'.length)) : hostname === host;
+}
 
 /** The built-in site whose pages live on this hostname, or null. */
 export function builtInSiteOf(hostname: string): SiteId | null {
-  // Chrome match patterns read as tests on a hostname (`*.` = any subdomain). Worked out on each call,
-  // not when this module loads: the scripts on every host page import the registry too.
-  for (const site of Object.keys(SITES) as SiteId[]) {
-    for (const pattern of SITES[site].matches) {
-      const host = new URL(pattern.replace('*.', 'wildcard.').replace(/\/\*$/, '/')).hostname;
-      const covered = host.startsWith('wildcard.')
-        ? hostname.endsWith(host.slice('wildcard'.length))
-        : hostname === host;
-      if (covered) return site;
-    }
-  }
-  return null;
+  return (
+    SITE_IDS.find((site) => SITES[site].matches.some((pattern) => patternCovers(pattern, hostname))) ?? null
+  );
+}
+
+/** Which ticket a page of this site shows, from its URL alone (see SiteRecord.ticketFromUrl). */
+export function ticketFromUrl(site: SiteId, url: URL): string | null {
+  return SITES[site].ticketFromUrl(url);
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { receivedRecordSchema } from '../receiver/records';
-import { COMMENT_FORMATS } from '../sites/registry';
+import { COMMENT_FORMATS } from '../sites/site-record';
 import { validatedItem } from './validated-item';
 
 /** Handoffs the user received (lib/receiver/records.ts). Only the background writes it. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { DEFAULT_TRELLO_RULES } from '../sites/trello-rules';
+import { CUSTOM_HOST_SITES, SITE_IDS, SITES, type SiteId } from '../sites/registry';
+import type { SiteRecord, SiteSetting } from '../sites/site-record';
 
 // What a user (or an administrator's policy) can change. zod/mini: content scripts read it on every
 // host page. Every key has a default, so settings stored by an older version stay valid.
@@ -7,25 +8,42 @@ import { DEFAULT_TRELLO_RULES } from '../sites/trello-rules';
 export const enforcementSchema = z.enum(['block', 'remind', 'off']);
 export type Enforcement = z.infer<typeof enforcementSchema>;
 
-const trelloRulesSchema = z.object({
-  addOthers: z._default(z.boolean(), DEFAULT_TRELLO_RULES.addOthers),
-  removeSelfWhileOthersStay: z._default(z.boolean(), DEFAULT_TRELLO_RULES.removeSelfWhileOthersStay),
-  joinSelf: z._default(z.boolean(), DEFAULT_TRELLO_RULES.joinSelf),
-  removeOthers: z._default(z.boolean(), DEFAULT_TRELLO_RULES.removeOthers),
-  handoffLists: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)), []),
-});
+/** The settings keys each site declares in its record (Trello: its handoff rules), all sites' together. */
+type SitePieces = UnionToIntersection<
+  { [K in SiteId]: (typeof SITES)[K] extends { settings: infer P } ? P : never }[SiteId]
+>;
+type UnionToIntersection<U> = (U extends unknown ? (piece: U) => void : never) extends (
+  piece: infer I,
+) => void
+  ? I
+  : never;
+/** The settings keys that belong to one site (declared in its record). */
+export type SiteSettingKey = keyof SitePieces;
+type PieceSchema<K extends keyof SitePieces> = SitePieces[K] extends { schema: infer S extends z.ZodMiniType }
+  ? S
+  : never;
+
+const SITE_PIECES: [string, SiteSetting][] = SITE_IDS.flatMap((site) =>
+  Object.entries((SITES[site] as SiteRecord).settings ?? {}),
+);
+const siteSettings = Object.fromEntries(
+  SITE_PIECES.map(([key, piece]) => [key, z._default(piece.schema, piece.fallback)]),
+) as { [K in keyof SitePieces]: z.ZodMiniDefault<PieceSchema<K>> };
+const sitePolicies = Object.fromEntries(
+  SITE_PIECES.map(([key, piece]) => [key, z.optional(piece.schema)]),
+) as { [K in keyof SitePieces]: z.ZodMiniOptional<PieceSchema<K>> };
 
 /** A host outside the built-in patterns (Jira Data Center, a Zendesk host-mapped domain) and which adapter it uses. */
 export const customHostSchema = z.object({
   origin: z.string().check(z.regex(/^https:\/\/[a-z0-9.-]+(?::\d{1,5})?$/)),
-  site: z.enum(['jira', 'zendesk']),
+  site: z.enum(CUSTOM_HOST_SITES),
 });
 export type CustomHost = z.infer<typeof customHostSchema>;
 
 export const settingsSchema = z.object({
   enforcement: z._default(z.record(z.string(), enforcementSchema), {}),
   templateBySite: z._default(z.record(z.string(), z.string()), {}),
-  trello: z._default(trelloRulesSchema, DEFAULT_TRELLO_RULES),
+  ...siteSettings,
   customHosts: z._default(z.array(customHostSchema).check(z.maxLength(50)), []),
   retentionDays: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(3650)), 365),
   /** Per site: whether the receiver of a handoff is shown it when they open the ticket (absent = on). */
@@ -63,7 +81,7 @@ export function receiverFor(settings: Settings, site: string): boolean {
 export const policySchema = z.object({
   enforcement: z.optional(z.record(z.string(), enforcementSchema)),
   templateBySite: z.optional(z.record(z.string(), z.string())),
-  trello: z.optional(trelloRulesSchema),
+  ...sitePolicies,
   customHosts: z.optional(z.array(customHostSchema).check(z.maxLength(50))),
   retentionDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3650))),
   receiver: z.optional(z.record(z.string(), z.boolean())),

@@ -44,6 +44,8 @@ const LEFT_OUT = [
   { marker: 'wxt:content-script-started', what: "WXT's content-script context" },
   // WXT's wxt/browser module reads browser.runtime as it loads.
   { marker: 'runtime?.id?globalThis', what: "WXT's wxt/browser module" },
+  // zod, even zod/mini: plain checks stand in (section 3). A site record imports its settings schema.
+  { marker: '_zod', what: 'zod' },
 ];
 const files = [...new Set(groups.flatMap((group) => group.scripts.map((s) => s.file)))];
 const found = files.flatMap((file) => {

@@ -7,7 +7,7 @@ import { buildSummary } from '../../../lib/checklist/summary';
 import { renderReply, replySummary } from '../../../lib/receiver/reply';
 
 import { handoffToShow, hasReply, readThread, type ThreadComment } from '../../../lib/receiver/thread';
-import { adfToText } from '../../../lib/sites/jira-receiver';
+import { adfToText } from '../../../lib/sites/jira/receiver';
 
 const BOB = { id: '712020:bob-account', name: 'Bob Chen' };
 const CHLOE = { id: '5b10a2844c20165700ede21c', name: 'Chloé Dubois' };

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createJiraReceiver } from '../../../lib/sites/jira-receiver';
-import { createTrelloReceiver } from '../../../lib/sites/trello-receiver';
-import { createZendeskReceiver } from '../../../lib/sites/zendesk-receiver';
+import { createJiraReceiver } from '../../../lib/sites/jira/receiver';
+import { createTrelloReceiver } from '../../../lib/sites/trello/receiver';
+import { createZendeskReceiver } from '../../../lib/sites/zendesk/receiver';
 import { stubHostApi } from '../support/host-api';
 
 // Which comments each site's receiver trusts: only what the team writes where only the team writes.

@@ -1,0 +1,132 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RecognizedAction } from '../../../../lib/guard/adapter';
+import type { LiveSettings } from '../../../../lib/guard/live-settings';
+import { createTrelloAdapter } from '../../../../lib/sites/trello/adapter';
+import { DEFAULT_TRELLO_RULES } from '../../../../lib/sites/trello/rules';
+import { stubHostApi } from '../../support/host-api';
+
+// The Trello adapter's closer look at a member click (confirm, enrich) when Trello's API does not help:
+// whatever fails, a change that may be a handoff shows the checklist with what the page shows.
+
+const ALICE = { id: 'a1', fullName: 'Alice Park', username: 'alicepark' };
+const BOB = { id: 'b2', fullName: 'Bob Chen', username: 'bobchen' };
+const CARD = {
+  id: 'c0ffee',
+  name: 'Refund not received',
+  shortLink: 'Xy12Ab34',
+  idMembers: [ALICE.id],
+  idList: 'l1',
+  idBoard: 'bd',
+};
+
+const settings: LiveSettings = {
+  ready: async () => undefined,
+  loaded: () => true,
+  current: () => ({ enforcement: {}, trello: DEFAULT_TRELLO_RULES }),
+  enforcement: () => 'block',
+  onChange: () => undefined,
+  stop: () => undefined,
+};
+
+function page() {
+  history.replaceState(null, '', '/c/Xy12Ab34/1-refund-not-received');
+  document.body.innerHTML = `
+    <div data-testid="card-back-panel">
+      <h2 data-testid="card-back-name">Refund not received</h2>
+      <div data-testid="card-back-members-container"></div>
+      <button data-testid="choose-member-item-add-member-button">
+        <img title="Bob Chen (bobchen)" alt="Bob Chen (bobchen)"><span>Bob Chen</span><span>bobchen</span>
+      </button>
+    </div>`;
+}
+
+function clickMember(): RecognizedAction {
+  const target = document.querySelector(
+    '[data-testid="choose-member-item-add-member-button"] span',
+  ) as Element;
+  const event = new MouseEvent('click', { bubbles: true, button: 0 });
+  Object.defineProperty(event, 'composedPath', { value: () => [target] });
+  const recognized = createTrelloAdapter(settings).recognize(event);
+  if (!recognized || recognized === 'part-of-commit') throw new Error('not an action');
+  return recognized;
+}
+
+beforeEach(page);
+afterEach(() => vi.unstubAllGlobals());
+
+describe('Trello: a member clicked in the popover', () => {
+  it('with everything readable: a handoff to the member, from the current user', async () => {
+    stubHostApi({ '/1/members/me': ALICE, '/1/cards/': CARD, '/1/boards/bd/members': [ALICE, BOB] });
+    const action = clickMember();
+    expect(await action.confirm?.()).toBe(true);
+    expect(await action.enrich?.()).toMatchObject({
+      ticketKey: 'Xy12Ab34',
+      title: 'Refund not received',
+      from: { id: ALICE.id, name: 'Alice Park' },
+      to: { id: BOB.id, name: 'Bob Chen' },
+    });
+  });
+
+  it('the card cannot be read: still a handoff, titled and named as the page shows', async () => {
+    stubHostApi({ '/1/members/me': ALICE, '/1/cards/': 500, '/1/boards/': 500 });
+    const action = clickMember();
+    expect(await action.confirm?.()).toBe(true);
+    expect(await action.enrich?.()).toMatchObject({ title: 'Refund not received', to: { name: 'Bob Chen' } });
+  });
+
+  it('the current user cannot be read: still a handoff', async () => {
+    stubHostApi({ '/1/members/me': 401, '/1/cards/': CARD, '/1/boards/bd/members': [ALICE, BOB] });
+    const action = clickMember();
+    expect(await action.confirm?.()).toBe(true);
+    expect((await action.enrich?.())?.to).toMatchObject({ name: 'Bob Chen' });
+  });
+
+  it('the member is not among the board members read: still a handoff, to the name shown', async () => {
+    stubHostApi({ '/1/members/me': ALICE, '/1/cards/': CARD, '/1/boards/bd/members': [ALICE] });
+    const action = clickMember();
+    expect(await action.confirm?.()).toBe(true);
+    expect((await action.enrich?.())?.to).toEqual({ name: 'Bob Chen' });
+  });
+
+  it('fetch itself throws (offline): still a handoff, with what the page shows', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const action = clickMember();
+    expect(await action.confirm?.()).toBe(true);
+    expect(await action.enrich?.()).toMatchObject({ ticketKey: 'Xy12Ab34', title: 'Refund not received' });
+  });
+
+  it('the member is already on the card and the rules do not count removing others: not a handoff', async () => {
+    stubHostApi({
+      '/1/members/me': ALICE,
+      '/1/cards/': { ...CARD, idMembers: [ALICE.id, BOB.id] },
+      '/1/boards/bd/members': [ALICE, BOB],
+    });
+    expect(await clickMember().confirm?.()).toBe(false);
+  });
+
+  it('landed: the card has the member once the change went through, and not before', async () => {
+    let members = [ALICE.id];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const body = url.startsWith('/1/members/me')
+          ? ALICE
+          : url.startsWith('/1/boards/')
+            ? [ALICE, BOB]
+            : { ...CARD, idMembers: members };
+        return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const action = clickMember();
+    await action.confirm?.();
+    expect(await action.landed?.()).toBe(false);
+    members = [ALICE.id, BOB.id];
+    expect(await action.landed?.()).toBe(true);
+  });
+});
