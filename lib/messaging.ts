@@ -31,7 +31,7 @@ export type PostFailure = z.infer<typeof postFailureSchema>;
 // createdId: what the host named a comment it created, so that a handoff cancelled after its comment
 // landed (and its reassign did not) can take the comment back.
 const createdId = z.optional(z.string().check(z.maxLength(100)));
-export const postResultSchema = z.union([
+const postResultSchema = z.union([
   z.object({ ok: z.literal(true), createdId }),
   z.object({ ok: z.literal(false), failure: postFailureSchema, createdId }),
 ]);
@@ -183,7 +183,7 @@ export function parseEnvelope(message: unknown): Envelope | null {
   return parsed.success ? ({ ...parsed.data, type } as Envelope) : null;
 }
 
-export function parseResponse<T extends MessageType>(type: T, response: unknown): Response<T> {
+function parseResponse<T extends MessageType>(type: T, response: unknown): Response<T> {
   return z.parse(protocol[type].response, response) as Response<T>;
 }
 

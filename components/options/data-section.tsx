@@ -22,7 +22,7 @@ import type { OptionsData, SaveSettings } from './use-options';
 const archiveSchema = z.array(metricEventSchema);
 
 /** Every stored event, oldest first (the archive holds the older ones), and the per-day counts. */
-export async function loadMetrics(): Promise<{ events: MetricEvent[]; buckets: DayBucket[] }> {
+async function loadMetrics(): Promise<{ events: MetricEvent[]; buckets: DayBucket[] }> {
   const [recent, archive, buckets] = await Promise.all([
     eventsItem.get(),
     storage.getItem<unknown>(ARCHIVE_STORAGE_KEY),

@@ -45,7 +45,7 @@ export function parseDigest(raw: unknown): EventColumns | null {
 }
 
 /** The last week of the log, or null when the digest of it is missing, broken, or does not reach back to `now`'s week. */
-export function parseRecent(raw: unknown, now: number): EventColumns | null {
+function parseRecent(raw: unknown, now: number): EventColumns | null {
   const parsed = z.safeParse(recentDigestSchema, raw);
   return parsed.success && parsed.data.since <= now - WEEK_MS ? decodeDigest(parsed.data.digest) : null;
 }

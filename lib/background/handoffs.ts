@@ -29,7 +29,7 @@ const HOLD_WAIT_MS = 5000;
 /** How long a Complete waits for the rest of a context the page is still reading (hold:context). */
 const CONTEXT_WAIT_MS = 5000;
 
-export function draftKey(held: HeldAction): string {
+function draftKey(held: HeldAction): string {
   return `${held.site}|${new URL(held.context.url).origin}|${held.context.ticketKey}`;
 }
 

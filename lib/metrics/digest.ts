@@ -71,7 +71,7 @@ export function toColumns(events: readonly EventFacts[]): EventColumns {
   return columns;
 }
 
-export const DIGEST_VERSION = 1;
+const DIGEST_VERSION = 1;
 /** The storage key the background writes it under (an item in lib/storage/items.ts). */
 export const DIGEST_KEY = 'local:eventDigest';
 

@@ -16,7 +16,7 @@ import { validatedItem } from './validated-item';
 // Everything Baton keeps. Only the background writes; pages read.
 
 /** Reassigns waiting for their checklist. Session storage: a held action cannot outlive the browser session. */
-export const holdSchema = z.object({
+const holdSchema = z.object({
   held: heldActionSchema,
   tabId: z.number(),
   frameId: z.number(),
@@ -27,7 +27,6 @@ export const holdSchema = z.object({
   contextPending: z.optional(z.boolean()),
   /** The template shown, fixed when the hold opens so an edit meanwhile cannot change what is validated. */
   template: z.unknown(),
-  handoffId: z.optional(z.string()),
   failure: z.optional(postFailureSchema),
   /** The comments are on the ticket and only the reassign is left: a retry must not post them again. */
   posted: z.optional(z.boolean()),
@@ -44,13 +43,13 @@ export type Hold = z.infer<typeof holdSchema>;
 export const holdsItem = validatedItem('session:holds', z.record(z.string(), holdSchema), () => ({}));
 
 /** What the user typed, per ticket, until the handoff is posted. */
-export const draftSchema = z.object({ answers: rawAnswersSchema, updatedAt: z.number() });
+const draftSchema = z.object({ answers: rawAnswersSchema, updatedAt: z.number() });
 export const draftsItem = validatedItem('local:drafts', z.record(z.string(), draftSchema), () => ({}));
 export const DRAFT_LIMIT = 200;
 export const DRAFT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Comments not yet posted: one entry per ticket, kept until the host accepts it or the user discards it. */
-export const outboxEntrySchema = z.object({
+const outboxEntrySchema = z.object({
   handoffId: z.string(),
   holdId: z.string(),
   site: z.string(),

@@ -7,7 +7,7 @@ import { validatedItem } from './validated-item';
 export const receivedItem = validatedItem('local:received', z.array(receivedRecordSchema), () => []);
 
 /** The banners shown this session, by `tabId:handoffId`: what the banner page reads, and for which tab. */
-export const bannerSchema = z.object({
+const bannerSchema = z.object({
   tabId: z.number(),
   site: z.string(),
   origin: z.string(),

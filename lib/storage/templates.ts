@@ -13,7 +13,7 @@ export const templatesItem = validatedItem<Template[]>(
   () => [],
 );
 
-export function allTemplates(stored: readonly Template[]): Template[] {
+function allTemplates(stored: readonly Template[]): Template[] {
   return stored.some((template) => template.id === SERVICE_HANDOFF.id)
     ? [...stored]
     : [SERVICE_HANDOFF, ...stored];
