@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { handsSummarySchema, hostCountSchema } from '../history/ticket-history';
-import { heldActionSchema, postFailureSchema, rawAnswersSchema } from '../messaging';
+import { heldActionSchema, postFailureSchema, rawAnswersSchema } from '../hold';
 import {
   DIGEST_KEY,
   digestSchema,
