@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { arrayOf, type Check, isBoolean, isRecord, maxLength, recordOf } from '../checks';
 import { DEFAULT_TRELLO_RULES, type TrelloRules } from '../sites/trello-rules';
+import { areaName, KEYS } from '../storage/keys';
 import { isNoPolicy } from '../storage/no-policy';
 import type { Enforcement, Settings } from '../storage/settings';
 
@@ -11,9 +12,9 @@ import type { Enforcement, Settings } from '../storage/settings';
 
 export type ContentSettings = Pick<Settings, 'enforcement' | 'trello'>;
 
-const KEY = 'settings';
+const KEY = areaName(KEYS.settings);
 /** The last policy the background saw (lib/storage/effective-settings.ts). */
-const POLICY_CACHE_KEY = 'policyCache';
+const POLICY_CACHE_KEY = areaName(KEYS.policyCache);
 const DEFAULTS: ContentSettings = { enforcement: {}, trello: DEFAULT_TRELLO_RULES };
 
 const isEnforcement: Check<Enforcement> = (value): value is Enforcement =>

@@ -28,10 +28,6 @@ const dayBucketSchema = z.object({
 export type DayBucket = z.infer<typeof dayBucketSchema>;
 export const dayBucketsSchema = z.array(dayBucketSchema);
 
-/** Storage keys the background is expected to use (items in lib/storage/items.ts). `events` is 'local:events'. */
-export const ARCHIVE_STORAGE_KEY = 'local:eventArchive';
-export const BUCKETS_STORAGE_KEY = 'local:eventBuckets';
-
 const DEFAULT_MAX_EVENTS = 50_000;
 /** Buckets of days older than this are merged by month. */
 const BUCKET_DAILY_DAYS = 400;
