@@ -2,22 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { retryDue, retryOutboxEntry } from '../../../lib/background/outbox-retry';
 import type { PostFailure } from '../../../lib/messaging';
-import { type OutboxEntry, outboxItem } from '../../../lib/storage/items';
+import { outboxItem } from '../../../lib/storage/items';
+import { outboxEntry } from './outbox-entry';
 
-const entry = (ticketKey: string, lastFailure?: PostFailure): OutboxEntry => ({
-  handoffId: `h-${ticketKey}`,
-  holdId: `hold-${ticketKey}`,
-  site: 'jira',
-  origin: 'https://acme.atlassian.net',
-  ticketKey,
-  body: { type: 'doc' },
-  summaryText: 'summary',
-  createdAt: 0,
-  attempts: lastFailure ? 3 : 0,
-  nextAttemptAt: 0,
-  released: true,
-  ...(lastFailure ? { lastFailure } : {}),
-});
+const entry = (ticketKey: string, lastFailure?: PostFailure) =>
+  outboxEntry(`h-${ticketKey}`, ticketKey, lastFailure ? { attempts: 3, lastFailure } : {});
 
 describe('retrying the outbox', () => {
   let posted: string[];

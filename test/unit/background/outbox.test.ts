@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backoffMs, isPermanent, noteFailedAttempt, removeEntry } from '../../../lib/background/outbox';
 import type { PostFailure } from '../../../lib/messaging';
-import { type OutboxEntry, outboxItem } from '../../../lib/storage/items';
+import { outboxItem } from '../../../lib/storage/items';
+import { outboxEntry } from './outbox-entry';
 
 const MIDDLE = 0.5;
 
@@ -49,19 +50,7 @@ describe('a comment the host refused for good', () => {
   });
 });
 
-const entry = (handoffId: string, ticketKey: string): OutboxEntry => ({
-  handoffId,
-  holdId: `hold-${handoffId}`,
-  site: 'jira',
-  origin: 'https://acme.atlassian.net',
-  ticketKey,
-  body: { type: 'doc' },
-  summaryText: 'summary',
-  createdAt: 0,
-  attempts: 0,
-  nextAttemptAt: 0,
-  released: true,
-});
+const entry = (handoffId: string, ticketKey: string) => outboxEntry(handoffId, ticketKey);
 
 describe('an outbox entry after an attempt', () => {
   const NOW = Date.parse('2026-11-24T12:00:00Z');

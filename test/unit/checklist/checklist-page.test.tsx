@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ChecklistPage, type LoadedHold } from '../../../components/checklist/checklist-page';
 import { SERVICE_HANDOFF } from '../../../lib/checklist/default-template';
+import { fakeBackground, type Message, NO_ANSWER } from '../support/background';
 import { useLocale } from '../support/i18n';
 import { CTX } from './fixtures';
 
@@ -13,11 +14,10 @@ import { CTX } from './fixtures';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-type Message = { type: string } & Record<string, unknown>;
 const HOLD_ID = 'hold-1';
 let sent: Message[];
 /** How the background answers the action under test: an answer, or no answer at all. */
-let actionAnswer: { ok: boolean } | 'no answer';
+let actionAnswer: { ok: boolean } | typeof NO_ANSWER;
 let enforcement: 'block' | 'remind';
 let failure: boolean;
 let root: Root | null = null;
@@ -83,23 +83,10 @@ async function render(): Promise<void> {
 beforeEach(() => {
   fakeBrowser.reset();
   useLocale('en');
-  sent = [];
   actionAnswer = { ok: true };
   enforcement = 'block';
   failure = false;
-  fakeBrowser.runtime.onMessage.addListener(((
-    message: Message,
-    _sender: unknown,
-    respond: (r: unknown) => void,
-  ) => {
-    sent.push(message);
-    if (ACTIONS.has(message.type) && actionAnswer === 'no answer') {
-      // The service worker was stopped, or Baton updated: the page's message is never answered.
-      return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
-    }
-    respond(ACTIONS.has(message.type) ? actionAnswer : { found: false });
-    return true;
-  }) as never);
+  sent = fakeBackground((message) => (ACTIONS.has(message.type) ? actionAnswer : { found: false }));
 });
 
 afterEach(async () => {
@@ -116,7 +103,7 @@ describe('ending a hold from the checklist', () => {
   });
 
   it('says why Cancel did not take effect, keeps what was typed, and a second Cancel is tried again', async () => {
-    actionAnswer = 'no answer';
+    actionAnswer = NO_ANSWER;
     await render();
     await type(control('Situation'), 'Card charged twice');
     await click(button('Cancel'));
@@ -147,7 +134,7 @@ describe('ending a hold from the checklist', () => {
   it('says why Skip did not take effect and keeps the reason given, in Korean too', async () => {
     useLocale('ko');
     enforcement = 'remind';
-    actionAnswer = 'no answer';
+    actionAnswer = NO_ANSWER;
     await render();
     await click(button('이번에는 건너뛰기'));
     await type(control('인수인계 없이 담당자를 변경하는 이유는 무엇인가요?'), '긴급 장애');
