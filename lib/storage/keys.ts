@@ -1,7 +1,7 @@
 // Every key Baton stores under, in one place: no two parts can pick the same name, and what is kept
 // where is read here. WXT's form, `<area>:<name>`; a value that failed to parse is set aside under
-// `<area>:corrupt:<name>:<time>` (validated-item.ts). Plain strings and no imports, because the scripts
-// on host pages read two of them (lib/guard/live-settings.ts).
+// `<area>:corrupt:<name>:<time>` (validated-item.ts). The scripts on host pages read two of them under
+// names written out (lib/guard/live-settings.ts), so that they load no key table.
 
 export const KEYS = {
   // Session: gone when the browser session ends.
