@@ -36,3 +36,18 @@ function statusMessage(status: number | undefined) {
   if (status !== undefined && status >= 500) return 'failureServer';
   return 'failureStatus';
 }
+
+/** The checklist's buttons that end a hold without completing it. */
+export type HoldAction = 'cancel' | 'release' | 'skip';
+
+/**
+ * Why a button that ends a hold did not take effect: the background never answered ('no_answer': it
+ * was stopped or Baton was just updated), or answered that it could not ('refused': the hold is gone,
+ * or the page did not take the release). The dialog stays as it is, so nothing typed is lost.
+ */
+export function holdActionMessage(action: HoldAction, cause: 'no_answer' | 'refused', t: Translate): string {
+  const reason = t(cause === 'no_answer' ? 'failureNoAnswer' : 'failureNotHeld');
+  if (action === 'cancel') return t('cancelFailed', [reason]);
+  if (action === 'release') return t('releaseFailed', [reason]);
+  return t('skipFailed', [reason]);
+}

@@ -4,50 +4,17 @@ import { handoffContextSchema } from './checklist/context';
 import { templateShapeSchema } from './checklist/template-shape';
 import { okSchema as ok, toContent } from './content-messaging';
 import { handsSummarySchema } from './history/ticket-history';
+import { heldActionSchema, id, postFailureSchema, postResultSchema, rawAnswersSchema } from './hold';
 import { receiverShowSchema, showAnswerSchema, toReceiver } from './receiver/to-tab';
-import { COMMENT_FORMATS } from './sites/site-record';
 import { enforcementSchema, settingsSchema } from './storage/settings';
 
 // The typed message protocol between content scripts, the checklist page, the popup and the
 // background. zod/mini because content scripts on every host page import it. Every message is parsed
 // where it is received; nothing is trusted because of where it says it comes from.
 
-const id = z.string().check(z.minLength(1), z.maxLength(100));
-const fieldId = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/));
-
-export const rawAnswersSchema = z
-  .record(fieldId, z.string().check(z.maxLength(100_000)))
-  .check(z.refine((answers) => Object.keys(answers).length <= 60, 'too many answers'));
-
-export const postFailureSchema = z.object({
-  // 'reassign': the comment landed, but the host refused, or did not perform, the reassign itself.
-  kind: z.enum(['offline', 'timeout', 'logged_out', 'http', 'no_tab', 'lost', 'reassign']),
-  status: z.optional(z.number()),
-  detail: z.optional(z.string().check(z.maxLength(500))),
-  retryAfterSeconds: z.optional(z.number()),
-});
-export type PostFailure = z.infer<typeof postFailureSchema>;
-
-// createdId: what the host named a comment it created, so that a handoff cancelled after its comment
-// landed (and its reassign did not) can take the comment back.
-const createdId = z.optional(z.string().check(z.maxLength(100)));
-export const postResultSchema = z.union([
-  z.object({ ok: z.literal(true), createdId }),
-  z.object({ ok: z.literal(false), failure: postFailureSchema, createdId }),
-]);
-export type PostResult = z.infer<typeof postResultSchema>;
-
-export const heldActionSchema = z.object({
-  id,
-  site: z.string(),
-  via: z.enum(['ui', 'network']),
-  context: handoffContextSchema,
-  /** Every ticket the reassign changes (more than one for a bulk edit); the comment goes on each. */
-  tickets: z.array(z.string()).check(z.minLength(1), z.maxLength(1000)),
-  /** The format the page's host takes, where it differs from the site's (Jira Data Center: wiki markup). */
-  commentFormat: z.optional(z.enum(COMMENT_FORMATS)),
-});
-export type HeldAction = z.infer<typeof heldActionSchema>;
+// The payloads about a hold are defined with the hold (lib/hold.ts), which storage keeps too; the
+// types are named here as well, as what the messages carry.
+export type { HeldAction, PostFailure, PostResult } from './hold';
 
 export const protocol = {
   // content script → background
@@ -183,7 +150,7 @@ export function parseEnvelope(message: unknown): Envelope | null {
   return parsed.success ? ({ ...parsed.data, type } as Envelope) : null;
 }
 
-export function parseResponse<T extends MessageType>(type: T, response: unknown): Response<T> {
+function parseResponse<T extends MessageType>(type: T, response: unknown): Response<T> {
   return z.parse(protocol[type].response, response) as Response<T>;
 }
 

@@ -29,6 +29,8 @@ export interface ChecklistDialogProps {
   initialFailure?: PostFailure;
   /** How often the ticket changed hands lately; null until its history arrives, or when there is none. */
   hands?: HandsSummary | null;
+  /** Why the last Cancel, Reassign without the comment or Skip did not take effect. */
+  actionFailure?: string | null;
   onDraft(answers: RawAnswers): void;
   onComplete(answers: RawAnswers): Promise<CompleteResult>;
   onCancel(): void;
@@ -288,6 +290,11 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
               {t('skipConfirm')}
             </button>
           </div>
+        ) : null}
+        {props.actionFailure ? (
+          <p className="failure" role="alert">
+            {props.actionFailure}
+          </p>
         ) : null}
         <div className="actions">
           {props.onSkip && !skipping && phase.kind === 'editing' ? (

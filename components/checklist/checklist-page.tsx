@@ -4,6 +4,7 @@ import type { HandsSummary } from '../../lib/history/hands';
 import { uiLocale } from '../../lib/locale';
 import { type Response, sendToBackground } from '../../lib/messaging';
 import { isSiteId, SITES } from '../../lib/sites/registry';
+import { type HoldAction, holdActionMessage } from '../failure-message';
 import { translate } from '../translate';
 import { ChecklistDialog } from './checklist-dialog';
 
@@ -22,6 +23,7 @@ export function ChecklistPage({ hold: latest }: { hold: LoadedHold }) {
   const [hold] = useState(latest);
   const holdId = hold.held.id;
   const [hands, setHands] = useState<HandsSummary | null>(null);
+  const [actionFailure, setActionFailure] = useState<string | null>(null);
   const locale = useMemo(uiLocale, []);
 
   useEffect(() => {
@@ -48,7 +50,18 @@ export function ChecklistPage({ hold: latest }: { hold: LoadedHold }) {
     };
   }, [holdId]);
 
-  const close = () => void ending(sendToBackground('hold:cancel', { holdId })).catch(() => undefined);
+  // The background ends the hold and tells the tab, which closes this frame. When it could not, the
+  // dialog stays as it was and says so, so the user can try again.
+  const act = (action: HoldAction, request: Promise<{ ok: boolean }>) => {
+    setActionFailure(null);
+    ending(request).then(
+      (answer) => {
+        if (!answer.ok) setActionFailure(holdActionMessage(action, 'refused', translate));
+      },
+      () => setActionFailure(holdActionMessage(action, 'no_answer', translate)),
+    );
+  };
+  const close = () => act('cancel', sendToBackground('hold:cancel', { holdId }));
   const site = hold.held.site;
   return (
     <ChecklistDialog
@@ -62,19 +75,18 @@ export function ChecklistPage({ hold: latest }: { hold: LoadedHold }) {
       draftRestored={hold.draft !== null && Object.values(hold.draft).some((value) => value.trim() !== '')}
       initialFailure={hold.failure}
       hands={hands}
+      actionFailure={actionFailure}
       // Every change goes to the background at once: the tab may close right after a keystroke.
       onDraft={(answers) =>
         void tracked(sendToBackground('draft:save', { holdId, answers })).catch(() => undefined)
       }
       onComplete={(answers) => ending(sendToBackground('hold:complete', { holdId, answers }))}
       onCancel={close}
-      onReleaseAnyway={() =>
-        void ending(sendToBackground('hold:release-anyway', { holdId })).catch(() => undefined)
-      }
+      onReleaseAnyway={() => act('release', sendToBackground('hold:release-anyway', { holdId }))}
       onCopy={(text) => navigator.clipboard.writeText(text)}
       onSkip={
         hold.enforcement === 'remind'
-          ? (reason) => void ending(sendToBackground('hold:skip', { holdId, reason })).catch(() => undefined)
+          ? (reason) => act('skip', sendToBackground('hold:skip', { holdId, reason }))
           : undefined
       }
     />

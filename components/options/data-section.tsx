@@ -4,13 +4,9 @@ import * as z from 'zod/mini';
 import { sendToBackground } from '../../lib/messaging';
 import { type MetricEvent, metricEventSchema } from '../../lib/metrics/event';
 import { eventsToCsv, eventsToJson } from '../../lib/metrics/export';
-import {
-  ARCHIVE_STORAGE_KEY,
-  BUCKETS_STORAGE_KEY,
-  type DayBucket,
-  dayBucketsSchema,
-} from '../../lib/metrics/retention';
+import { type DayBucket, dayBucketsSchema } from '../../lib/metrics/retention';
 import { eventsItem } from '../../lib/storage/items';
+import { KEYS } from '../../lib/storage/keys';
 import { translate as t, translateCount } from '../translate';
 import { Confirm, downloadText, fileDate, focusSoon, LockedNote, StatusLine, useStatus } from './parts';
 import { parseRetention, RETENTION_MAX, RETENTION_MIN } from './settings-edit';
@@ -22,11 +18,11 @@ import type { OptionsData, SaveSettings } from './use-options';
 const archiveSchema = z.array(metricEventSchema);
 
 /** Every stored event, oldest first (the archive holds the older ones), and the per-day counts. */
-export async function loadMetrics(): Promise<{ events: MetricEvent[]; buckets: DayBucket[] }> {
+async function loadMetrics(): Promise<{ events: MetricEvent[]; buckets: DayBucket[] }> {
   const [recent, archive, buckets] = await Promise.all([
     eventsItem.get(),
-    storage.getItem<unknown>(ARCHIVE_STORAGE_KEY),
-    storage.getItem<unknown>(BUCKETS_STORAGE_KEY),
+    storage.getItem<unknown>(KEYS.eventArchive),
+    storage.getItem<unknown>(KEYS.eventBuckets),
   ]);
   const archived = z.safeParse(archiveSchema, archive ?? []);
   const days = z.safeParse(dayBucketsSchema, buckets ?? []);

@@ -29,7 +29,7 @@ const SECTIONS = [
 ];
 
 /** The page itself, given what storage holds: rendered directly in unit tests. */
-export function OptionsView({ data, saveSettings }: { data: OptionsData; saveSettings: SaveSettings }) {
+function OptionsView({ data, saveSettings }: { data: OptionsData; saveSettings: SaveSettings }) {
   const locale = uiLocale();
   return (
     <>

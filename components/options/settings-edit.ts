@@ -75,7 +75,7 @@ export function parseRetention(raw: string): number | null {
 }
 
 export const MAX_HANDOFF_LISTS = 50;
-export const MAX_LIST_NAME = 200;
+const MAX_LIST_NAME = 200;
 
 /** One list name per line: trimmed, blank lines and repeats left out, each cut to what settings keep. */
 export function parseHandoffLists(text: string): string[] {

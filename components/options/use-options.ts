@@ -21,7 +21,7 @@ export interface OptionsData {
   templates: Template[];
 }
 
-export async function loadOptionsData(): Promise<OptionsData> {
+async function loadOptionsData(): Promise<OptionsData> {
   const [local, active] = await Promise.all([settingsItem.get(), activeTemplates()]);
   const { policy } = active.settings;
   return { local, ...applyPolicy(local, policy), policy, templates: active.templates };

@@ -43,7 +43,7 @@ const reasonChoices = SERVICE_HANDOFF.fields.find((field) => field.id === 'reaso
  * The reason's label in the default template, or its id for a choice only a custom template has.
  * (localize() is not imported from lib/checklist/template: that module brings full zod into the popup.)
  */
-export function reasonLabel(reason: string, locale: Locale): string {
+function reasonLabel(reason: string, locale: Locale): string {
   const choice =
     reasonChoices?.kind === 'choice' ? reasonChoices.choices.find((item) => item.id === reason) : undefined;
   if (!choice) return reason;

@@ -8,7 +8,7 @@ import { siteName } from './site-name';
 // A site whose expected page elements were missing on the last visit (DESIGN.md §4c). The report is
 // data for whoever maintains the adapters (element ids, versions), so it is JSON, not translated text.
 
-export function healthReport(site: string, missing: readonly string[], at: number): string {
+function healthReport(site: string, missing: readonly string[], at: number): string {
   return JSON.stringify({
     extension: 'baton',
     version: browser.runtime.getManifest().version,

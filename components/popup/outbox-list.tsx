@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { isPermanent } from '../../lib/background/outbox-retry';
+import { isPermanent } from '../../lib/background/outbox';
 import { sendToBackground } from '../../lib/messaging';
 import type { OutboxEntry } from '../../lib/storage/items';
 import { failureMessage } from '../failure-message';

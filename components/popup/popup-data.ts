@@ -1,18 +1,16 @@
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import {
-  DIGEST_KEY,
   decodeDigest,
   digestSchema,
   type EventColumns,
-  RECENT_DIGEST_KEY,
   recentDigestSchema,
   toColumns,
 } from '../../lib/metrics/digest';
-import { BUCKETS_STORAGE_KEY, type DayBucket, dayBucketsSchema } from '../../lib/metrics/retention';
+import { type DayBucket, dayBucketsSchema } from '../../lib/metrics/retention';
 import { WEEK_MS } from '../../lib/metrics/summary';
 import { eventsItem, healthItem, type OutboxEntry, outboxItem } from '../../lib/storage/items';
-import type { StorageKey } from '../../lib/storage/validated-item';
+import { KEYS, type StorageKey } from '../../lib/storage/keys';
 
 // What the popup shows, read without React so the entrypoint can start the read before React has
 // loaded. Pages only read: a value that does not parse counts as empty here, and the background,
@@ -45,7 +43,7 @@ export function parseDigest(raw: unknown): EventColumns | null {
 }
 
 /** The last week of the log, or null when the digest of it is missing, broken, or does not reach back to `now`'s week. */
-export function parseRecent(raw: unknown, now: number): EventColumns | null {
+function parseRecent(raw: unknown, now: number): EventColumns | null {
   const parsed = z.safeParse(recentDigestSchema, raw);
   return parsed.success && parsed.data.since <= now - WEEK_MS ? decodeDigest(parsed.data.digest) : null;
 }
@@ -56,12 +54,12 @@ async function readAll(keys: readonly StorageKey[]): Promise<Map<string, unknown
 
 /** The whole recent log and the day buckets: what the popup needs beyond the main figures. */
 export async function loadHistory(): Promise<Pick<PopupData, 'events' | 'buckets'>> {
-  const values = await readAll([DIGEST_KEY, BUCKETS_STORAGE_KEY]);
+  const values = await readAll([KEYS.eventDigest, KEYS.eventBuckets]);
   return {
     // The log itself only when the digest is missing or broken, until the background has rebuilt it:
     // the digest is fast at any size, the log is not.
-    events: parseDigest(values.get(DIGEST_KEY)) ?? toColumns(await eventsItem.get()),
-    buckets: parseBuckets(values.get(BUCKETS_STORAGE_KEY)),
+    events: parseDigest(values.get(KEYS.eventDigest)) ?? toColumns(await eventsItem.get()),
+    buckets: parseBuckets(values.get(KEYS.eventBuckets)),
   };
 }
 
@@ -70,8 +68,8 @@ export async function loadHistory(): Promise<Pick<PopupData, 'events' | 'buckets
  * the outbox and site health. Everything at once when there is no usable digest of the last week.
  */
 export async function loadPopupData(now = Date.now()): Promise<PopupData> {
-  const values = await readAll([RECENT_DIGEST_KEY, outboxItem.key, healthItem.key]);
-  const recent = parseRecent(values.get(RECENT_DIGEST_KEY), now);
+  const values = await readAll([KEYS.recentDigest, outboxItem.key, healthItem.key]);
+  const recent = parseRecent(values.get(KEYS.recentDigest), now);
   const rest = {
     outbox: outboxItem.parse(values.get(outboxItem.key)),
     health: healthItem.parse(values.get(healthItem.key)),

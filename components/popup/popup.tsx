@@ -21,7 +21,7 @@ import { useHostCounts } from './use-host-counts';
 import { usePopupData } from './use-popup-data';
 
 /** Marked when the main figures are first on screen, so the §9 budget can be measured end to end. */
-export const FIGURES_MARK = 'baton:popup-figures';
+const FIGURES_MARK = 'baton:popup-figures';
 
 /**
  * The metrics popup: the three main figures first (DESIGN.md §6, §8), then what needs the user (site

@@ -5,7 +5,7 @@ import { translate as t } from '../translate';
 import { useReceived } from './use-received';
 
 /** A wait in the largest unit that keeps it readable: "45 sec", "12 min", "3 hr", "2 days". */
-export function formatWait(seconds: number, locale: Locale): string {
+function formatWait(seconds: number, locale: Locale): string {
   const [value, unit] =
     seconds < 60
       ? [seconds, 'second']

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import { STORAGE_PROBLEM_KEY, storageProblemSchema } from '../../lib/storage/validated-item';
+import { KEYS } from '../../lib/storage/keys';
+import { storageProblemSchema } from '../../lib/storage/validated-item';
 import { translate as t } from '../translate';
 
 type Problem = z.infer<typeof storageProblemSchema>;
@@ -15,8 +16,8 @@ const parse = (raw: unknown): Problem | null => {
 export function StorageProblem() {
   const [problem, setProblem] = useState<Problem | null>(null);
   useEffect(() => {
-    void storage.getItem<unknown>(STORAGE_PROBLEM_KEY).then((raw) => setProblem(parse(raw)));
-    return storage.watch<unknown>(STORAGE_PROBLEM_KEY, (raw) => setProblem(parse(raw)));
+    void storage.getItem<unknown>(KEYS.storageProblem).then((raw) => setProblem(parse(raw)));
+    return storage.watch<unknown>(KEYS.storageProblem, (raw) => setProblem(parse(raw)));
   }, []);
   if (!problem) return null;
   return (

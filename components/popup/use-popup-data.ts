@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { storage } from 'wxt/utils/storage';
-import { DIGEST_KEY } from '../../lib/metrics/digest';
-import { BUCKETS_STORAGE_KEY } from '../../lib/metrics/retention';
 import { healthItem, outboxItem } from '../../lib/storage/items';
+import { KEYS } from '../../lib/storage/keys';
 import { afterPaint } from './after-paint';
 import { loadHistory, loadPopupData, type PopupData, parseBuckets, parseDigest } from './popup-data';
 
@@ -23,11 +22,11 @@ export function usePopupData(first?: Promise<PopupData>): PopupData | null {
       if (live) setData((current) => current ?? loaded);
     });
     const stops = [
-      storage.watch<unknown>(DIGEST_KEY, (digest) => {
+      storage.watch<unknown>(KEYS.eventDigest, (digest) => {
         const events = parseDigest(digest);
         if (events) update({ events });
       }),
-      storage.watch<unknown>(BUCKETS_STORAGE_KEY, (buckets) => update({ buckets: parseBuckets(buckets) })),
+      storage.watch<unknown>(KEYS.eventBuckets, (buckets) => update({ buckets: parseBuckets(buckets) })),
       outboxItem.watch((outbox) => update({ outbox })),
       healthItem.watch((health) => update({ health })),
     ];

@@ -1,6 +1,6 @@
 import { type Template, templateSchema } from '../checklist/template';
 import { type CleanAnswers, validateAnswers } from '../checklist/validate';
-import { type HeldAction, type PostFailure, type Request, type Response, sendToTab } from '../messaging';
+import { type HeldAction, type Request, type Response, sendToTab } from '../messaging';
 import type { MetricEvent, Outcome } from '../metrics/event';
 import { isSiteId, SITES } from '../sites/registry';
 import { effectiveSettings, effectiveSettingsNow } from '../storage/effective-settings';
@@ -18,7 +18,7 @@ import { templateFor } from '../storage/templates';
 import { clearTabBadge, refreshBadge } from './badge';
 import { renderComment } from './comment';
 import { recordEvents } from './metrics-store';
-import { backoffMs } from './outbox-retry';
+import { noteFailedAttempt, removeEntry } from './outbox';
 import { notePassedOn } from './receiver';
 
 // The hold lifecycle as the background sees it: it records, renders and posts through the tab, and
@@ -29,7 +29,7 @@ const HOLD_WAIT_MS = 5000;
 /** How long a Complete waits for the rest of a context the page is still reading (hold:context). */
 const CONTEXT_WAIT_MS = 5000;
 
-export function draftKey(held: HeldAction): string {
+function draftKey(held: HeldAction): string {
   return `${held.site}|${new URL(held.context.url).origin}|${held.context.ticketKey}`;
 }
 
@@ -248,27 +248,6 @@ async function queueComments(hold: Hold, template: Template, answers: CleanAnswe
   return entries;
 }
 
-async function removeFromOutbox(entry: OutboxEntry): Promise<void> {
-  await outboxItem.update((outbox) =>
-    outbox.filter((e) => !(e.handoffId === entry.handoffId && e.ticketKey === entry.ticketKey)),
-  );
-}
-
-async function noteFailure(entry: OutboxEntry, failure: PostFailure): Promise<void> {
-  await outboxItem.update((outbox) =>
-    outbox.map((e) =>
-      e.handoffId === entry.handoffId && e.ticketKey === entry.ticketKey
-        ? {
-            ...e,
-            attempts: e.attempts + 1,
-            lastFailure: failure,
-            nextAttemptAt: Date.now() + backoffMs(e.attempts + 1, failure),
-          }
-        : e,
-    ),
-  );
-}
-
 async function deleteDraft(held: HeldAction): Promise<void> {
   const key = draftKey(held);
   await draftsItem.update((drafts) => {
@@ -303,16 +282,16 @@ export async function completeHold(
     if (result.createdId) await notePosted(hold.held.id, entry.ticketKey, result.createdId);
     if (!result.ok && result.failure.kind === 'reassign') {
       // The comment landed; the host refused or did not perform the reassign that followed it.
-      await removeFromOutbox(entry);
+      await removeEntry(entry);
       await updateHold(hold.held.id, { posted: true, failure: result.failure });
       return { status: 'failed', failure: result.failure, summaryText: entry.summaryText };
     }
     if (!result.ok) {
-      await noteFailure(entry, result.failure);
+      await noteFailedAttempt(entry, result.failure);
       await updateHold(hold.held.id, { failure: result.failure });
       return { status: 'failed', failure: result.failure, summaryText: entry.summaryText };
     }
-    await removeFromOutbox(entry);
+    await removeEntry(entry);
   }
   await finishCompleted(hold.held.id);
   return { status: 'done' };

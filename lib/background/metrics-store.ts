@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { DIGEST_KEY, decodeDigest, encodeDigest, encodeRecent, RECENT_DIGEST_KEY } from '../metrics/digest';
+import { decodeDigest, encodeDigest, encodeRecent } from '../metrics/digest';
 import type { MetricEvent } from '../metrics/event';
 import { currentZone } from '../metrics/local-day';
 import { applyRetention, needsRetention } from '../metrics/retention';
@@ -14,6 +14,7 @@ import {
   eventsItem,
   recentDigestItem,
 } from '../storage/items';
+import { areaName, KEYS } from '../storage/keys';
 import { type ItemWrite, writeTogether } from '../storage/validated-item';
 
 // The metrics log, bounded however long Baton is used: recent events, an archive, and day buckets
@@ -34,11 +35,10 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
 // The log as this worker last read or wrote it: reading and parsing 50,000 events (13 MB) again for
 // every recorded handoff cost the worker seconds. Each write stores a new stamp with the log, so a
 // copy is used only while the stored stamp is still the one written with it (one small read).
-const STAMP_KEY = 'local:eventLogStamp';
 let known: { stamp: string; events: MetricEvent[] } | undefined;
 
 async function readLog(): Promise<MetricEvent[]> {
-  const stamp = await storage.getItem<string>(STAMP_KEY);
+  const stamp = await storage.getItem<string>(KEYS.eventLogStamp);
   if (known && stamp === known.stamp) return known.events;
   const events = await eventsItem.get();
   known = stamp === null ? undefined : { stamp, events };
@@ -60,7 +60,7 @@ async function writeLog(events: MetricEvent[], others: ItemWrite[] = []): Promis
   await writeTogether([
     eventsItem.entry(events),
     ...digestEntries(events),
-    { key: STAMP_KEY, value: stamp },
+    { key: KEYS.eventLogStamp, value: stamp },
     ...others,
   ]);
   known = { stamp, events };
@@ -113,8 +113,8 @@ export function refreshDigest(): Promise<void> {
     const [events, digest, stored, recent] = await Promise.all([
       readLog(),
       digestItem.get(),
-      storage.getItem<unknown>(DIGEST_KEY),
-      storage.getItem<unknown>(RECENT_DIGEST_KEY),
+      storage.getItem<unknown>(KEYS.eventDigest),
+      storage.getItem<unknown>(KEYS.recentDigest),
     ]);
     const log = decodeDigest(digest);
     const current =
@@ -129,8 +129,7 @@ export function refreshDigest(): Promise<void> {
 
 /** For storage.onChanged: whether the log changed without its digest. */
 export function logChangedAlone(changes: Record<string, unknown>, area: string): boolean {
-  const name = (key: string) => key.slice('local:'.length);
-  return area === 'local' && name(eventsItem.key) in changes && !(name(DIGEST_KEY) in changes);
+  return area === 'local' && areaName(KEYS.events) in changes && !(areaName(KEYS.eventDigest) in changes);
 }
 
 /** Keeps the digest, and this worker's copy of the log, true to a log written from elsewhere. */

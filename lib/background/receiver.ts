@@ -13,7 +13,7 @@ import { receiverFor, type Settings } from '../storage/settings';
 // received records.
 
 /** The site a tab's URL belongs to: a built-in host, else a custom host from the settings. */
-export function siteOfUrl(url: URL, settings: Settings): SiteId | null {
+function siteOfUrl(url: URL, settings: Settings): SiteId | null {
   if (url.protocol !== 'https:') return null;
   return (
     builtInSiteOf(url.hostname) ??
@@ -57,7 +57,7 @@ export async function onTabUpdated(
 }
 
 /** How long after a page has loaded (or moved to another ticket) the receiver's script is injected. */
-export const RECEIVER_DELAY_MS = 1500;
+const RECEIVER_DELAY_MS = 1500;
 
 export function forgetTab(tabId: number): void {
   checkedTabs.delete(tabId);

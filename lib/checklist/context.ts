@@ -4,7 +4,7 @@ import { parseHttpUrl } from './url';
 
 // What Baton reads from the page about a reassign, never typed by the user. zod/mini because the
 // content scripts that load on every host page build and send it.
-export const personSchema = z.object({
+const personSchema = z.object({
   name: z.string().check(z.maxLength(MAX.personName)),
   id: z.optional(z.string().check(z.maxLength(MAX.personId))),
 });

@@ -8,7 +8,7 @@ export { FIELD_ID, type Locale, localize } from './template-plain';
 
 const labelText = z.string().trim().min(1).max(200);
 
-export const localizedTextSchema = z.strictObject({ en: labelText, ko: labelText.optional() });
+const localizedTextSchema = z.strictObject({ en: labelText, ko: labelText.optional() });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 const fieldId = z.string().regex(FIELD_ID, 'must be lowercase letters, digits or _, starting with a letter');
@@ -28,7 +28,7 @@ function uniqueIds(what: string) {
 
 const fieldBase = { id: fieldId, label: localizedTextSchema, required: z.boolean() };
 
-export const textFieldSchema = z
+const textFieldSchema = z
   .strictObject({
     ...fieldBase,
     kind: z.literal('text'),
@@ -42,24 +42,20 @@ export const textFieldSchema = z
 
 const choiceSchema = z.strictObject({ id: fieldId, label: localizedTextSchema });
 
-export const choiceFieldSchema = z.strictObject({
+const choiceFieldSchema = z.strictObject({
   ...fieldBase,
   kind: z.literal('choice'),
   choices: z.array(choiceSchema).min(1).max(50).superRefine(uniqueIds('choice')),
 });
 
 /** Typed as a textarea, one item per line. */
-export const listFieldSchema = z.strictObject({
+const listFieldSchema = z.strictObject({
   ...fieldBase,
   kind: z.literal('list'),
   itemKind: z.literal('url'),
 });
 
-export const fieldSchema = z.discriminatedUnion('kind', [
-  textFieldSchema,
-  choiceFieldSchema,
-  listFieldSchema,
-]);
+const fieldSchema = z.discriminatedUnion('kind', [textFieldSchema, choiceFieldSchema, listFieldSchema]);
 
 export const templateSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits or -'),
@@ -69,7 +65,5 @@ export const templateSchema = z.strictObject({
 });
 
 export type TextField = z.infer<typeof textFieldSchema>;
-export type ChoiceField = z.infer<typeof choiceFieldSchema>;
-export type ListField = z.infer<typeof listFieldSchema>;
 export type Field = z.infer<typeof fieldSchema>;
 export type Template = z.infer<typeof templateSchema>;

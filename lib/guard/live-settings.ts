@@ -11,6 +11,8 @@ import type { Enforcement, Settings } from '../storage/settings';
 
 export type ContentSettings = Pick<Settings, 'enforcement' | 'trello'>;
 
+// KEYS.settings and KEYS.policyCache (lib/storage/keys.ts) written out, so host pages load no key table;
+// test/unit/storage/items.test.ts and live-settings.test.ts hold both names.
 const KEY = 'settings';
 /** The last policy the background saw (lib/storage/effective-settings.ts). */
 const POLICY_CACHE_KEY = 'policyCache';

@@ -13,7 +13,7 @@ const name = z.string().check(z.maxLength(LIMITS.name));
  * a list (a Trello card moved; it counts only into a handoff list). `self`: the person took it
  * themselves (a Trello member joining a card), which is not handing over.
  */
-export const handsChangeSchema = z.object({
+const handsChangeSchema = z.object({
   at: z.string().check(z.maxLength(40)),
   kind: z.enum(['person', 'group', 'list']),
   from: name,
@@ -23,13 +23,12 @@ export const handsChangeSchema = z.object({
 export type HandsChange = z.infer<typeof handsChangeSchema>;
 
 /** The latest Baton handoff comment on the ticket, as the comments Baton already reads show it. */
-export const lastHandoffSchema = z.object({
+const lastHandoffSchema = z.object({
   at: z.number(),
   author: name,
   nextAction: z.nullable(z.string().check(z.maxLength(LIMITS.text))),
   url: z.nullable(z.string().check(z.maxLength(LIMITS.url))),
 });
-export type LastHandoff = z.infer<typeof lastHandoffSchema>;
 
 export const ticketHistorySchema = z.object({
   changes: z.array(handsChangeSchema).check(z.maxLength(LIMITS.changes)),

@@ -71,9 +71,7 @@ export function toColumns(events: readonly EventFacts[]): EventColumns {
   return columns;
 }
 
-export const DIGEST_VERSION = 1;
-/** The storage key the background writes it under (an item in lib/storage/items.ts). */
-export const DIGEST_KEY = 'local:eventDigest';
+const DIGEST_VERSION = 1;
 
 /** A column: one base-36 integer per event, comma-separated; an empty entry for "none". */
 const column = z.string().check(z.regex(/^[0-9a-z,]*$/));
@@ -99,7 +97,6 @@ export type Digest = z.infer<typeof digestSchema>;
  * same way. The main figures count only the last week, so they need a quarter of the log at most, and the popup
  * paints them before it reads the whole digest for the rest.
  */
-export const RECENT_DIGEST_KEY = 'local:recentDigest';
 export const recentDigestSchema = z.object({ since: z.number(), digest: digestSchema });
 export type RecentDigest = z.infer<typeof recentDigestSchema>;
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 // One event per guarded reassign (DESIGN.md §6). Stored locally only.
-export const outcomeSchema = z.enum(['completed', 'cancelled', 'bypassed', 'post_failed']);
+const outcomeSchema = z.enum(['completed', 'cancelled', 'bypassed', 'post_failed']);
 export type Outcome = z.infer<typeof outcomeSchema>;
 
 export const metricEventSchema = z.object({

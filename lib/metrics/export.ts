@@ -1,13 +1,12 @@
-import * as z from 'zod/mini';
-import { type MetricEvent, metricEventSchema } from './event';
-import { type DayBucket, dayBucketsSchema } from './retention';
+import type { MetricEvent } from './event';
+import type { DayBucket } from './retention';
 
 // Exported metrics, as text the options page offers for download. CSV follows RFC 4180 (CRLF line
 // ends, fields with a comma, quote or line break quoted, quotes doubled) and is safe to open in a
 // spreadsheet: any cell that starts like a formula (= + - @ tab CR) gets a leading ' so it stays text
 // (OWASP "CSV injection"). Column names are the JSON field names: a data format, not UI text.
 
-export const EVENT_COLUMNS = [
+const EVENT_COLUMNS = [
   'id',
   'time',
   'site',
@@ -21,8 +20,6 @@ export const EVENT_COLUMNS = [
   'fillMs',
   'fieldsFilled',
 ] as const;
-
-export const BUCKET_COLUMNS = ['day', 'site', 'completed', 'cancelled', 'bypassed', 'post_failed'] as const;
 
 /** Byte order mark: put it first when the file is meant for Excel, which otherwise misreads UTF-8 (e.g. Korean). */
 export const UTF8_BOM = '\uFEFF';
@@ -38,7 +35,7 @@ export function csvCell(value: string | number | undefined | null): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function csvRow(cells: readonly (string | number | undefined | null)[]): string {
+function csvRow(cells: readonly (string | number | undefined | null)[]): string {
   return cells.map(csvCell).join(',');
 }
 
@@ -65,22 +62,15 @@ export function eventsToCsv(events: readonly MetricEvent[], options: { bom?: boo
   return `${options.bom ? UTF8_BOM : ''}${lines.join('\r\n')}\r\n`;
 }
 
-export function bucketsToCsv(buckets: readonly DayBucket[], options: { bom?: boolean } = {}): string {
-  const lines = [csvRow(BUCKET_COLUMNS)];
-  for (const bucket of buckets) lines.push(csvRow(BUCKET_COLUMNS.map((column) => bucket[column])));
-  return `${options.bom ? UTF8_BOM : ''}${lines.join('\r\n')}\r\n`;
+const METRICS_EXPORT_FORMAT = 'baton-metrics';
+
+export interface MetricsExport {
+  format: typeof METRICS_EXPORT_FORMAT;
+  version: 1;
+  exportedAt: string;
+  events: MetricEvent[];
+  buckets: DayBucket[];
 }
-
-export const METRICS_EXPORT_FORMAT = 'baton-metrics';
-
-export const metricsExportSchema = z.object({
-  format: z.literal(METRICS_EXPORT_FORMAT),
-  version: z.literal(1),
-  exportedAt: z.string(),
-  events: z.array(metricEventSchema),
-  buckets: dayBucketsSchema,
-});
-export type MetricsExport = z.infer<typeof metricsExportSchema>;
 
 export function eventsToJson(
   events: readonly MetricEvent[],
@@ -95,9 +85,4 @@ export function eventsToJson(
     buckets: [...buckets],
   };
   return JSON.stringify(document, null, 2);
-}
-
-/** Reads a file written by eventsToJson; throws a zod error naming the first bad field otherwise. */
-export function parseEventsJson(text: string): MetricsExport {
-  return z.parse(metricsExportSchema, JSON.parse(text));
 }

@@ -56,7 +56,7 @@ function wallClockAsUtc(at: number, zone: Zone): number {
 }
 
 /** Milliseconds the zone is ahead of UTC at an instant. */
-export function offsetAt(at: number, zone: Zone): number {
+function offsetAt(at: number, zone: Zone): number {
   return wallClockAsUtc(at, zone) - at;
 }
 

@@ -16,7 +16,7 @@ import { addDays, DAY_KEY, type DayKey, dayKeyAt, dayKeyer, type Zone } from './
 
 const count = z.number().check(z.int(), z.nonnegative());
 
-export const dayBucketSchema = z.object({
+const dayBucketSchema = z.object({
   /** Local calendar date in the zone the event was folded in; 'YYYY-MM-01' for a month-merged bucket. */
   day: z.string().check(z.regex(DAY_KEY)),
   site: z.string(),
@@ -28,15 +28,11 @@ export const dayBucketSchema = z.object({
 export type DayBucket = z.infer<typeof dayBucketSchema>;
 export const dayBucketsSchema = z.array(dayBucketSchema);
 
-/** Storage keys the background is expected to use (items in lib/storage/items.ts). `events` is 'local:events'. */
-export const ARCHIVE_STORAGE_KEY = 'local:eventArchive';
-export const BUCKETS_STORAGE_KEY = 'local:eventBuckets';
-
-export const DEFAULT_MAX_EVENTS = 50_000;
+const DEFAULT_MAX_EVENTS = 50_000;
 /** Buckets of days older than this are merged by month. */
-export const BUCKET_DAILY_DAYS = 400;
+const BUCKET_DAILY_DAYS = 400;
 /** Days of events the popup reads: the 30-day trend's first local midnight is at most 31 days back. */
-export const HOT_DAYS = 32;
+const HOT_DAYS = 32;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RetentionPolicy {
@@ -207,18 +203,6 @@ export function needsRetention(
   const days = Math.min(policy.hotDays ?? HOT_DAYS, policy.retentionDays) + slackDays;
   const cutoff = policy.now - days * DAY_MS;
   return events.some((event) => event.at < cutoff);
-}
-
-/** Totals per outcome over buckets, e.g. to check that nothing was lost. */
-export function bucketTotals(buckets: readonly DayBucket[]): Record<Outcome, number> {
-  const totals = { completed: 0, cancelled: 0, bypassed: 0, post_failed: 0 };
-  for (const bucket of buckets) {
-    totals.completed += bucket.completed;
-    totals.cancelled += bucket.cancelled;
-    totals.bypassed += bucket.bypassed;
-    totals.post_failed += bucket.post_failed;
-  }
-  return totals;
 }
 
 function add(

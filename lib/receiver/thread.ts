@@ -126,7 +126,7 @@ export function readThread(comments: readonly ThreadComment[]): ThreadState | nu
  * (comments written before it did) by the name on its "To" line — alone, one of several (Trello), or
  * followed by the group (Zendesk: "Bob Chen (Billing)").
  */
-export function namesReceiver(handoff: HandoffInThread, me: Person): boolean {
+function namesReceiver(handoff: HandoffInThread, me: Person): boolean {
   if (handoff.to) return handoff.to.includes(me.id);
   const name = me.name.trim();
   if (!handoff.toName || name === '') return false;

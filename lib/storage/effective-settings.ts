@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { settingsItem } from './items';
+import { KEYS } from './keys';
 import { isNoPolicy } from './no-policy';
 import {
   applyPolicy,
   type LockableKey,
-  POLICY_CACHE_KEY,
   type Policy,
   parsePolicy,
   policySchema,
@@ -22,7 +22,7 @@ import { validatedItem } from './validated-item';
 // answer in storage.local, and until managed storage has answered in this context that answer stands in.
 
 /** The administrator's policy as managed storage last gave it; written by the background only. */
-const policyCacheItem = validatedItem(`local:${POLICY_CACHE_KEY}`, z.nullable(policySchema), () => null);
+const policyCacheItem = validatedItem(KEYS.policyCache, z.nullable(policySchema), () => null, { version: 1 });
 
 let managedAnswered = false;
 

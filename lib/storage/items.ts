@@ -1,22 +1,17 @@
 import * as z from 'zod/mini';
 import { handsSummarySchema, hostCountSchema } from '../history/ticket-history';
-import { heldActionSchema, postFailureSchema, rawAnswersSchema } from '../messaging';
-import {
-  DIGEST_KEY,
-  digestSchema,
-  encodeDigest,
-  RECENT_DIGEST_KEY,
-  recentDigestSchema,
-} from '../metrics/digest';
+import { heldActionSchema, postFailureSchema, rawAnswersSchema } from '../hold';
+import { digestSchema, encodeDigest, recentDigestSchema } from '../metrics/digest';
 import { metricEventSchema } from '../metrics/event';
-import { ARCHIVE_STORAGE_KEY, BUCKETS_STORAGE_KEY, dayBucketsSchema } from '../metrics/retention';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsSchema } from './settings';
+import { dayBucketsSchema } from '../metrics/retention';
+import { KEYS } from './keys';
+import { DEFAULT_SETTINGS, settingsSchema } from './settings';
 import { validatedItem } from './validated-item';
 
 // Everything Baton keeps. Only the background writes; pages read.
 
 /** Reassigns waiting for their checklist. Session storage: a held action cannot outlive the browser session. */
-export const holdSchema = z.object({
+const holdSchema = z.object({
   held: heldActionSchema,
   tabId: z.number(),
   frameId: z.number(),
@@ -27,7 +22,6 @@ export const holdSchema = z.object({
   contextPending: z.optional(z.boolean()),
   /** The template shown, fixed when the hold opens so an edit meanwhile cannot change what is validated. */
   template: z.unknown(),
-  handoffId: z.optional(z.string()),
   failure: z.optional(postFailureSchema),
   /** The comments are on the ticket and only the reassign is left: a retry must not post them again. */
   posted: z.optional(z.boolean()),
@@ -41,16 +35,20 @@ export const holdSchema = z.object({
   hands: z.optional(z.nullable(handsSummarySchema)),
 });
 export type Hold = z.infer<typeof holdSchema>;
-export const holdsItem = validatedItem('session:holds', z.record(z.string(), holdSchema), () => ({}));
+export const holdsItem = validatedItem(KEYS.holds, z.record(z.string(), holdSchema), () => ({}), {
+  version: 1,
+});
 
 /** What the user typed, per ticket, until the handoff is posted. */
-export const draftSchema = z.object({ answers: rawAnswersSchema, updatedAt: z.number() });
-export const draftsItem = validatedItem('local:drafts', z.record(z.string(), draftSchema), () => ({}));
+const draftSchema = z.object({ answers: rawAnswersSchema, updatedAt: z.number() });
+export const draftsItem = validatedItem(KEYS.drafts, z.record(z.string(), draftSchema), () => ({}), {
+  version: 1,
+});
 export const DRAFT_LIMIT = 200;
 export const DRAFT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Comments not yet posted: one entry per ticket, kept until the host accepts it or the user discards it. */
-export const outboxEntrySchema = z.object({
+const outboxEntrySchema = z.object({
   handoffId: z.string(),
   holdId: z.string(),
   site: z.string(),
@@ -71,35 +69,48 @@ export const outboxEntrySchema = z.object({
   lastFailure: z.optional(postFailureSchema),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
-export const outboxItem = validatedItem('local:outbox', z.array(outboxEntrySchema), () => []);
+export const outboxItem = validatedItem(KEYS.outbox, z.array(outboxEntrySchema), () => [], { version: 1 });
 
 /** Recent events (the last 32 days); older ones move to the archive, and their counts into day buckets. */
-export const eventsItem = validatedItem('local:events', z.array(metricEventSchema), () => []);
-export const archiveItem = validatedItem(ARCHIVE_STORAGE_KEY, z.array(metricEventSchema), () => []);
-export const bucketsItem = validatedItem(BUCKETS_STORAGE_KEY, dayBucketsSchema, () => []);
+export const eventsItem = validatedItem(KEYS.events, z.array(metricEventSchema), () => [], { version: 1 });
+export const archiveItem = validatedItem(KEYS.eventArchive, z.array(metricEventSchema), () => [], {
+  version: 1,
+});
+export const bucketsItem = validatedItem(KEYS.eventBuckets, dayBucketsSchema, () => [], { version: 1 });
 /** The recent log packed for the popup (lib/metrics/digest.ts); always written together with `events`. */
-export const digestItem = validatedItem(DIGEST_KEY, digestSchema, () => encodeDigest([]));
+export const digestItem = validatedItem(KEYS.eventDigest, digestSchema, () => encodeDigest([]), {
+  version: 1,
+});
 /** Its last week, which the popup reads first; written in the same write as the digest. */
-export const recentDigestItem = validatedItem(RECENT_DIGEST_KEY, recentDigestSchema, () => ({
-  since: 0,
-  digest: encodeDigest([]),
-}));
+export const recentDigestItem = validatedItem(
+  KEYS.recentDigest,
+  recentDigestSchema,
+  () => ({
+    since: 0,
+    digest: encodeDigest([]),
+  }),
+  { version: 1 },
+);
 /** Events kept in the recent log and the archive together; counts beyond live on in the buckets. */
 export const EVENT_LIMIT = 50_000;
 
 /** Page elements an adapter could not find on the last visit, per site. */
 export const healthItem = validatedItem(
-  'local:health',
+  KEYS.health,
   z.record(z.string(), z.object({ missing: z.array(z.string()), at: z.number() })),
   () => ({}),
+  { version: 1 },
 );
 
-export const settingsItem = validatedItem(`local:${SETTINGS_KEY}`, settingsSchema, () => DEFAULT_SETTINGS);
+export const settingsItem = validatedItem(KEYS.settings, settingsSchema, () => DEFAULT_SETTINGS, {
+  version: 1,
+});
 
 /** The hosts' own counts of how often tickets changed hands, for tickets Baton has seen (most recent kept). */
 export const hostCountsItem = validatedItem(
-  'local:hostCounts',
+  KEYS.hostCounts,
   z.record(z.string(), hostCountSchema),
   () => ({}),
+  { version: 1 },
 );
 export const HOST_COUNTS_LIMIT = 500;

@@ -1,13 +1,16 @@
 import * as z from 'zod/mini';
 import { receivedRecordSchema } from '../receiver/records';
 import { COMMENT_FORMATS } from '../sites/site-record';
+import { KEYS } from './keys';
 import { validatedItem } from './validated-item';
 
 /** Handoffs the user received (lib/receiver/records.ts). Only the background writes it. */
-export const receivedItem = validatedItem('local:received', z.array(receivedRecordSchema), () => []);
+export const receivedItem = validatedItem(KEYS.received, z.array(receivedRecordSchema), () => [], {
+  version: 1,
+});
 
 /** The banners shown this session, by `tabId:handoffId`: what the banner page reads, and for which tab. */
-export const bannerSchema = z.object({
+const bannerSchema = z.object({
   tabId: z.number(),
   site: z.string(),
   origin: z.string(),
@@ -20,10 +23,13 @@ export const bannerSchema = z.object({
 });
 export type Banner = z.infer<typeof bannerSchema>;
 export const bannersItem = validatedItem(
-  'session:receiverBanners',
+  KEYS.receiverBanners,
   z.record(z.string(), bannerSchema),
   () => ({}),
+  { version: 1 },
 );
 
 /** Tickets whose banner was dismissed, as `site|origin|ticket`: hidden until the browser session ends. */
-export const dismissedItem = validatedItem('session:receiverDismissed', z.array(z.string()), () => []);
+export const dismissedItem = validatedItem(KEYS.receiverDismissed, z.array(z.string()), () => [], {
+  version: 1,
+});

@@ -53,9 +53,6 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = z.parse(settingsSchema, {});
 
-/** Key in storage.local; the storage item itself lives in items.ts, away from content scripts. */
-export const SETTINGS_KEY = 'settings';
-
 /**
  * The settings to act on while the administrator's policy is not known at all (right after a browser
  * start managed storage answers only after seconds, and no answer was kept before): the safe defaults
@@ -88,8 +85,6 @@ export const policySchema = z.object({
   templates: z.optional(z.array(z.unknown()).check(z.maxLength(50))),
 });
 export type Policy = z.infer<typeof policySchema>;
-/** storage.local key of the last policy seen (lib/storage/effective-settings.ts); content scripts read it too. */
-export const POLICY_CACHE_KEY = 'policyCache';
 
 export type LockableKey = keyof Settings | 'templates';
 

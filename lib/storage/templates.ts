@@ -2,18 +2,20 @@ import * as z from 'zod';
 import { SERVICE_HANDOFF } from '../checklist/default-template';
 import { type Template, templateSchema } from '../checklist/template';
 import { type Effective, effectiveSettings } from './effective-settings';
+import { KEYS } from './keys';
 import { validatedItem } from './validated-item';
 
 // Templates are data: the built-in service-handoff template plus the team's own, edited on the options
 // page or imported as JSON. A stored template with the built-in's id replaces it.
 
 export const templatesItem = validatedItem<Template[]>(
-  'local:templates',
+  KEYS.templates,
   z.array(templateSchema).max(50),
   () => [],
+  { version: 1 },
 );
 
-export function allTemplates(stored: readonly Template[]): Template[] {
+function allTemplates(stored: readonly Template[]): Template[] {
   return stored.some((template) => template.id === SERVICE_HANDOFF.id)
     ? [...stored]
     : [SERVICE_HANDOFF, ...stored];

@@ -1,24 +1,22 @@
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
+import { KEYS, type StorageKey } from './keys';
 
 // WXT's storage items do not validate what they read. Every read here is parsed; a value that does
 // not parse is set aside under a "corrupt:" key (kept for export) and the fallback is used instead,
 // so a bad write or an old bug never crashes the extension.
 
-export type StorageKey = `local:${string}` | `session:${string}`;
-
-/** Where a failed write is reported (e.g. the storage quota was hit), for the popup to show. */
-export const STORAGE_PROBLEM_KEY = 'session:storageProblem';
 export const storageProblemSchema = z.object({ key: z.string(), message: z.string(), at: z.number() });
 
-export interface ItemOptions {
-  /**
-   * The shape's version and how to bring each older stored version up to date: `migrations[n]` turns a
-   * version n-1 value into version n. WXT runs them once, on first use after an update.
-   */
-  version?: number;
-  migrations?: Record<number, (old: unknown) => unknown>;
-}
+/**
+ * The stored shape's version, given for every item. Version 1 is every value stored so far, read as it
+ * is. A change of shape takes the next version and says how to bring each older value up to date:
+ * `migrations[n]` turns a version n-1 value into version n; WXT runs them once, on first use after an
+ * update, and keeps the version beside the value (`<key>$`).
+ */
+export type ItemVersion =
+  | { version: 1 }
+  | { version: number; migrations: Record<number, (old: unknown) => unknown> };
 
 export interface ValidatedItem<T> {
   key: StorageKey;
@@ -39,7 +37,7 @@ async function reportingFailure(key: string, write: () => Promise<void>): Promis
     await write();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await storage.setItem(STORAGE_PROBLEM_KEY, { key, message, at: Date.now() }).catch(() => undefined);
+    await storage.setItem(KEYS.storageProblem, { key, message, at: Date.now() }).catch(() => undefined);
     throw error;
   }
 }
@@ -62,7 +60,7 @@ export function validatedItem<T>(
   key: StorageKey,
   schema: z.ZodMiniType<T>,
   fallback: () => NoInfer<T>,
-  options: ItemOptions = {},
+  shape: ItemVersion,
 ): ValidatedItem<T> {
   // WXT's defineItem reads the stored value as soon as the item is defined, in every page that imports
   // it: the 13 MB event log alone cost the popup over a second that way. So an item is plain reads and
@@ -70,11 +68,8 @@ export function validatedItem<T>(
   // that has migrations, on its first use.
   let versioned: ReturnType<typeof storage.defineItem<unknown>> | undefined;
   const migrated = () => {
-    if (!options.migrations) return undefined;
-    versioned ??= storage.defineItem<unknown>(key, {
-      version: options.version ?? 1,
-      migrations: options.migrations,
-    });
+    if (!('migrations' in shape)) return undefined;
+    versioned ??= storage.defineItem<unknown>(key, { version: shape.version, migrations: shape.migrations });
     return versioned;
   };
   const read = (): Promise<unknown> => migrated()?.getValue() ?? storage.getItem<unknown>(key);

@@ -1,68 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { backoffMs, isPermanent, retryDue, retryOutboxEntry } from '../../../lib/background/outbox-retry';
+import { retryDue, retryOutboxEntry } from '../../../lib/background/outbox-retry';
 import type { PostFailure } from '../../../lib/messaging';
-import { type OutboxEntry, outboxItem } from '../../../lib/storage/items';
+import { outboxItem } from '../../../lib/storage/items';
+import { outboxEntry } from './outbox-entry';
 
-const MIDDLE = 0.5;
-
-describe('outbox backoff', () => {
-  it('doubles from 30 s up to an hour', () => {
-    expect([1, 2, 3, 4].map((n) => backoffMs(n, { kind: 'offline' }, MIDDLE))).toEqual([
-      30_000, 60_000, 120_000, 240_000,
-    ]);
-    expect(backoffMs(20, { kind: 'http', status: 500 }, MIDDLE)).toBe(60 * 60 * 1000);
-  });
-
-  it('spreads each wait by up to a fifth either way, so failures that came together do not retry together', () => {
-    expect(backoffMs(1, { kind: 'offline' }, 0)).toBe(24_000);
-    expect(backoffMs(1, { kind: 'offline' }, 0.999_999)).toBe(36_000);
-    const waits = new Set(Array.from({ length: 50 }, () => backoffMs(3, { kind: 'offline' })));
-    expect(waits.size).toBeGreaterThan(1);
-    for (const wait of waits) {
-      expect(wait).toBeGreaterThanOrEqual(96_000);
-      expect(wait).toBeLessThanOrEqual(144_000);
-    }
-  });
-
-  it('waits at least as long as Retry-After asks', () => {
-    expect(backoffMs(1, { kind: 'http', status: 429, retryAfterSeconds: 600 }, 0.999)).toBe(600_000);
-    expect(backoffMs(5, { kind: 'http', status: 429, retryAfterSeconds: 10 }, MIDDLE)).toBe(480_000);
-  });
-});
-
-describe('a comment the host refused for good', () => {
-  it.each<[PostFailure, boolean]>([
-    [{ kind: 'http', status: 400, detail: 'comment: invalid' }, true],
-    [{ kind: 'http', status: 404 }, true],
-    [{ kind: 'http', status: 410 }, true],
-    [{ kind: 'http', status: 422 }, true],
-    [{ kind: 'http', status: 401 }, false],
-    [{ kind: 'http', status: 403 }, false],
-    [{ kind: 'http', status: 409 }, false],
-    [{ kind: 'http', status: 429, retryAfterSeconds: 60 }, false],
-    [{ kind: 'http', status: 503 }, false],
-    [{ kind: 'offline' }, false],
-    [{ kind: 'logged_out' }, false],
-  ])('%j is permanent: %s', (failure, permanent) => {
-    expect(isPermanent(failure)).toBe(permanent);
-  });
-});
-
-const entry = (ticketKey: string, lastFailure?: PostFailure): OutboxEntry => ({
-  handoffId: `h-${ticketKey}`,
-  holdId: `hold-${ticketKey}`,
-  site: 'jira',
-  origin: 'https://acme.atlassian.net',
-  ticketKey,
-  body: { type: 'doc' },
-  summaryText: 'summary',
-  createdAt: 0,
-  attempts: lastFailure ? 3 : 0,
-  nextAttemptAt: 0,
-  released: true,
-  ...(lastFailure ? { lastFailure } : {}),
-});
+const entry = (ticketKey: string, lastFailure?: PostFailure) =>
+  outboxEntry(`h-${ticketKey}`, ticketKey, lastFailure ? { attempts: 3, lastFailure } : {});
 
 describe('retrying the outbox', () => {
   let posted: string[];

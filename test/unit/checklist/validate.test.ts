@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SERVICE_HANDOFF } from '../../../lib/checklist/default-template';
 import type { Template } from '../../../lib/checklist/template';
 import { type RawAnswers, validateAnswers } from '../../../lib/checklist/validate';
-import { rawAnswersSchema } from '../../../lib/messaging';
+import { rawAnswersSchema } from '../../../lib/hold';
 import { FULL } from './fixtures';
 
 const validate = (raw: RawAnswers) => validateAnswers(SERVICE_HANDOFF, raw);

@@ -11,7 +11,6 @@ import {
   applyPolicy,
   DEFAULT_SETTINGS,
   enforcementFor,
-  POLICY_CACHE_KEY,
   parsePolicy,
   settingsSchema,
   withSafeEnforcement,
@@ -19,6 +18,9 @@ import {
 import { FIREFOX_NO_POLICY, failingManagedStorage, slowManagedStorage } from '../support/slow-managed';
 
 // What a content script reads of the settings must be what the background reads of them.
+
+/** Where the background keeps the last policy, as stored by every version so far. */
+const POLICY_CACHE_KEY = 'policyCache';
 
 const corpus: unknown[] = [
   undefined,

@@ -4,7 +4,6 @@ import { aggregate } from '../../../lib/metrics/aggregate';
 import type { MetricEvent, Outcome } from '../../../lib/metrics/event';
 import {
   applyRetention,
-  bucketTotals,
   capEvents,
   compactBuckets,
   type DayBucket,
@@ -31,6 +30,13 @@ function series(count: number, stepMs: number, from = NOW - count * stepMs): Met
 function totals(events: readonly MetricEvent[]): Record<Outcome, number> {
   const counts = { completed: 0, cancelled: 0, bypassed: 0, post_failed: 0 };
   for (const event of events) counts[event.outcome] += 1;
+  return counts;
+}
+
+/** Totals per outcome over day buckets, to check that folding and compacting lose nothing. */
+function bucketTotals(buckets: readonly DayBucket[]): Record<Outcome, number> {
+  const counts = { completed: 0, cancelled: 0, bypassed: 0, post_failed: 0 };
+  for (const bucket of buckets) for (const outcome of OUTCOMES) counts[outcome] += bucket[outcome];
   return counts;
 }
 

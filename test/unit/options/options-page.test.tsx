@@ -7,6 +7,7 @@ import { OptionsPage } from '../../../components/options/options-page';
 import { SERVICE_HANDOFF } from '../../../lib/checklist/default-template';
 import type { Template } from '../../../lib/checklist/template';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/storage/settings';
+import { fakeBackground, type Message } from '../support/background';
 import { useLocale } from '../support/i18n';
 
 // The options page rendered whole against fake storage: an administrator's policy is set in
@@ -15,7 +16,6 @@ import { useLocale } from '../support/i18n';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-type Message = { type: string } & Record<string, unknown>;
 let sent: Message[] = [];
 let answer: (message: Message) => unknown = () => ({ ok: true });
 let root: Root | null = null;
@@ -82,17 +82,8 @@ async function click(element: HTMLElement): Promise<void> {
 beforeEach(async () => {
   fakeBrowser.reset();
   useLocale('en');
-  sent = [];
   answer = () => ({ ok: true });
-  fakeBrowser.runtime.onMessage.addListener(((
-    message: Message,
-    _sender: unknown,
-    respond: (r: unknown) => void,
-  ) => {
-    sent.push(message);
-    respond(answer(message));
-    return true;
-  }) as never);
+  sent = fakeBackground((message) => answer(message));
   await fakeBrowser.storage.local.set({ settings: LOCAL });
 });
 

@@ -1,0 +1,28 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+export type Message = { type: string } & Record<string, unknown>;
+
+/** Never answers: the background was stopped, or Baton was just updated. */
+export const NO_ANSWER = Symbol('no answer');
+
+/**
+ * Stands in for the background for a page under test: records every message the page sends, in order,
+ * and answers each as `answer` says.
+ */
+export function fakeBackground(answer: (message: Message) => unknown): Message[] {
+  const sent: Message[] = [];
+  fakeBrowser.runtime.onMessage.addListener(((
+    message: Message,
+    _sender: unknown,
+    respond: (r: unknown) => void,
+  ) => {
+    sent.push(message);
+    const reply = answer(message);
+    if (reply === NO_ANSWER) {
+      return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    }
+    respond(reply);
+    return true;
+  }) as never);
+  return sent;
+}
