@@ -13,6 +13,7 @@ import { guardOpenTabs } from '../lib/background/reinject';
 import { routeMessage } from '../lib/background/router';
 import { openWelcomeOnInstall } from '../lib/background/welcome';
 import { effectiveSettings, refreshPolicyCache } from '../lib/storage/effective-settings';
+import { removeRetiredKeys } from '../lib/storage/retired';
 
 export default defineBackground(() => {
   const syncHosts = () =>
@@ -37,7 +38,10 @@ export default defineBackground(() => {
         .catch(() => undefined);
   });
   browser.runtime.onStartup.addListener(() => void strandUnposted().catch(() => undefined));
-  browser.runtime.onInstalled.addListener(() => void refreshDigest());
+  browser.runtime.onInstalled.addListener(() => {
+    void refreshDigest();
+    void removeRetiredKeys().catch(() => undefined);
+  });
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') followPolicy();
   });

@@ -2,10 +2,12 @@ import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import {
   decodeDigest,
+  decodeWeek,
   digestSchema,
   type EventColumns,
-  recentDigestSchema,
+  type FigureColumns,
   toColumns,
+  weekDigestSchema,
 } from '../../lib/metrics/digest';
 import { type DayBucket, dayBucketsSchema } from '../../lib/metrics/retention';
 import { WEEK_MS } from '../../lib/metrics/summary';
@@ -19,9 +21,11 @@ import { KEYS, type StorageKey } from '../../lib/storage/keys';
 export type Health = Awaited<ReturnType<typeof healthItem.get>>;
 
 export interface PopupData {
+  /** What the main figures count: at first the last week's times, outcomes and fill times only. */
+  week: FigureColumns;
   /**
-   * The recent event log (retention moves older events to the archive, which the popup never reads);
-   * at first only its last week, enough for the main figures, until `complete`.
+   * The recent event log (retention moves older events to the archive, which the popup never reads),
+   * once `complete`; empty until then.
    */
   events: EventColumns;
   /** The whole recent log and the day buckets are in: the trend and breakdowns can be worked out. */
@@ -43,9 +47,9 @@ export function parseDigest(raw: unknown): EventColumns | null {
 }
 
 /** The last week of the log, or null when the digest of it is missing, broken, or does not reach back to `now`'s week. */
-function parseRecent(raw: unknown, now: number): EventColumns | null {
-  const parsed = z.safeParse(recentDigestSchema, raw);
-  return parsed.success && parsed.data.since <= now - WEEK_MS ? decodeDigest(parsed.data.digest) : null;
+function parseWeek(raw: unknown, now: number): FigureColumns | null {
+  const parsed = z.safeParse(weekDigestSchema, raw);
+  return parsed.success && parsed.data.since <= now - WEEK_MS ? decodeWeek(parsed.data) : null;
 }
 
 async function readAll(keys: readonly StorageKey[]): Promise<Map<string, unknown>> {
@@ -53,14 +57,12 @@ async function readAll(keys: readonly StorageKey[]): Promise<Map<string, unknown
 }
 
 /** The whole recent log and the day buckets: what the popup needs beyond the main figures. */
-export async function loadHistory(): Promise<Pick<PopupData, 'events' | 'buckets'>> {
+export async function loadHistory(): Promise<Pick<PopupData, 'week' | 'events' | 'buckets' | 'complete'>> {
   const values = await readAll([KEYS.eventDigest, KEYS.eventBuckets]);
-  return {
-    // The log itself only when the digest is missing or broken, until the background has rebuilt it:
-    // the digest is fast at any size, the log is not.
-    events: parseDigest(values.get(KEYS.eventDigest)) ?? toColumns(await eventsItem.get()),
-    buckets: parseBuckets(values.get(KEYS.eventBuckets)),
-  };
+  // The log itself only when the digest is missing or broken, until the background has rebuilt it:
+  // the digest is fast at any size, the log is not.
+  const events = parseDigest(values.get(KEYS.eventDigest)) ?? toColumns(await eventsItem.get());
+  return { week: events, events, buckets: parseBuckets(values.get(KEYS.eventBuckets)), complete: true };
 }
 
 /**
@@ -68,12 +70,12 @@ export async function loadHistory(): Promise<Pick<PopupData, 'events' | 'buckets
  * the outbox and site health. Everything at once when there is no usable digest of the last week.
  */
 export async function loadPopupData(now = Date.now()): Promise<PopupData> {
-  const values = await readAll([KEYS.recentDigest, outboxItem.key, healthItem.key]);
-  const recent = parseRecent(values.get(KEYS.recentDigest), now);
+  const values = await readAll([KEYS.weekDigest, outboxItem.key, healthItem.key]);
+  const week = parseWeek(values.get(KEYS.weekDigest), now);
   const rest = {
     outbox: outboxItem.parse(values.get(outboxItem.key)),
     health: healthItem.parse(values.get(healthItem.key)),
   };
-  if (recent) return { events: recent, complete: false, buckets: [], ...rest };
-  return { ...(await loadHistory()), complete: true, ...rest };
+  if (week) return { week, events: toColumns([]), complete: false, buckets: [], ...rest };
+  return { ...(await loadHistory()), ...rest };
 }

@@ -32,7 +32,7 @@ export function Popup({ first }: { first?: Promise<PopupData> }) {
   const locale = uiLocale();
   const format = useMemo(() => formats(locale), [locale]);
   const now = useMemo(() => (data ? Date.now() : 0), [data]);
-  const week = useMemo(() => (data ? figures(data.events, now) : null), [data, now]);
+  const week = useMemo(() => (data ? figures(data.week, now) : null), [data, now]);
   // The rest (trend, hot potatoes, breakdowns) needs the whole log and is worked out once the main
   // figures are on screen: DESIGN.md §9 gives them 200 ms with 50,000 events stored.
   const [result, setResult] = useState<Aggregate | null>(null);

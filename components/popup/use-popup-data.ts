@@ -24,7 +24,7 @@ export function usePopupData(first?: Promise<PopupData>): PopupData | null {
     const stops = [
       storage.watch<unknown>(KEYS.eventDigest, (digest) => {
         const events = parseDigest(digest);
-        if (events) update({ events });
+        if (events) update({ week: events, events });
       }),
       storage.watch<unknown>(KEYS.eventBuckets, (buckets) => update({ buckets: parseBuckets(buckets) })),
       outboxItem.watch((outbox) => update({ outbox })),
@@ -42,7 +42,7 @@ export function usePopupData(first?: Promise<PopupData>): PopupData | null {
     let live = true;
     const cancel = afterPaint(() => {
       void loadHistory().then((history) => {
-        if (live) setData((current) => (current ? { ...current, ...history, complete: true } : current));
+        if (live) setData((current) => (current ? { ...current, ...history } : current));
       });
     });
     return () => {

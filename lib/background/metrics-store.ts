@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { decodeDigest, encodeDigest, encodeRecent } from '../metrics/digest';
+import { decodeDigest, encodeDigest, encodeWeek } from '../metrics/digest';
 import type { MetricEvent } from '../metrics/event';
 import { currentZone } from '../metrics/local-day';
 import { applyRetention, needsRetention } from '../metrics/retention';
@@ -12,7 +12,7 @@ import {
   digestItem,
   EVENT_LIMIT,
   eventsItem,
-  recentDigestItem,
+  weekDigestItem,
 } from '../storage/items';
 import { areaName, KEYS } from '../storage/keys';
 import { type ItemWrite, writeTogether } from '../storage/validated-item';
@@ -49,7 +49,7 @@ async function readLog(): Promise<MetricEvent[]> {
 function digestEntries(events: readonly MetricEvent[]): ItemWrite[] {
   return [
     digestItem.entry(encodeDigest(events)),
-    recentDigestItem.entry(encodeRecent(events, Date.now(), WEEK_MS)),
+    weekDigestItem.entry(encodeWeek(events, Date.now(), WEEK_MS)),
   ];
 }
 
@@ -114,7 +114,7 @@ export function refreshDigest(): Promise<void> {
       readLog(),
       digestItem.get(),
       storage.getItem<unknown>(KEYS.eventDigest),
-      storage.getItem<unknown>(KEYS.recentDigest),
+      storage.getItem<unknown>(KEYS.weekDigest),
     ]);
     const log = decodeDigest(digest);
     const current =

@@ -92,13 +92,24 @@ export const digestSchema = z.object({
 });
 export type Digest = z.infer<typeof digestSchema>;
 
+/** What the popup's main figures count of each event (summary.ts): its time, outcome and fill time. */
+export type FigureColumns = Pick<EventColumns, 'count' | 'at' | 'outcome' | 'fillMs'>;
+
 /**
- * The popup's first read: every event after `since` (a week before the log was last written), packed the
- * same way. The main figures count only the last week, so they need a quarter of the log at most, and the popup
- * paints them before it reads the whole digest for the rest.
+ * The popup's first read: the time, outcome and fill time of every event after `since` (a week before
+ * the log was last written), packed as the digest is. The main figures count only those, over the last
+ * week: no ticket, site or address text, and a quarter of the log at most, so the popup paints them from a
+ * small read before it reads the whole digest for the rest.
  */
-export const recentDigestSchema = z.object({ since: z.number(), digest: digestSchema });
-export type RecentDigest = z.infer<typeof recentDigestSchema>;
+export const weekDigestSchema = z.object({
+  since: z.number(),
+  count: z.number().check(z.int(), z.nonnegative()),
+  base: z.number().check(z.int()),
+  at: column,
+  outcome: column,
+  fillMs: column,
+});
+export type WeekDigest = z.infer<typeof weekDigestSchema>;
 
 const RADIX = 36;
 const pack = (values: ArrayLike<number>, none: (value: number) => boolean): string =>
@@ -128,9 +139,10 @@ export function encodeDigest(events: readonly EventFacts[]): Digest {
 }
 
 /** The events after `now - periodMs`: all the main figures can count at `now` or any time after. */
-export function encodeRecent(events: readonly EventFacts[], now: number, periodMs: number): RecentDigest {
+export function encodeWeek(events: readonly EventFacts[], now: number, periodMs: number): WeekDigest {
   const since = now - periodMs;
-  return { since, digest: encodeDigest(events.filter((event) => event.at > since)) };
+  const { count, base, at, outcome, fillMs } = encodeDigest(events.filter((event) => event.at > since));
+  return { since, count, base, at, outcome, fillMs };
 }
 
 function oldest(times: Float64Array): number {
@@ -169,6 +181,23 @@ const COMMA = 44;
 const ZERO = 48;
 const NINE = 57;
 const LOWER_A = 97;
+
+/** Unpacks the last week's figures, or null when they do not hold together. */
+export function decodeWeek(week: WeekDigest): FigureColumns | null {
+  const { count } = week;
+  if (count === 0) {
+    const empty = week.at === '' && week.outcome === '' && week.fillMs === '';
+    return empty
+      ? { count, at: new Float64Array(0), outcome: new Uint8Array(0), fillMs: new Float64Array(0) }
+      : null;
+  }
+  const [at, outcome, fillMs] = [week.at, week.outcome, week.fillMs].map((text) => unpack(text, count));
+  if (!at || !outcome || !fillMs) return null;
+  for (let i = 0; i < count; i += 1) {
+    if (Number.isNaN(at[i] as number) || !((outcome[i] as number) < OUTCOMES.length)) return null;
+  }
+  return { count, at: at.map((delta) => week.base + delta), outcome: Uint8Array.from(outcome), fillMs };
+}
 
 /** Unpacks the log, or null when the digest does not hold together (a bad write or an old bug). */
 export function decodeDigest(digest: Digest): EventColumns | null {

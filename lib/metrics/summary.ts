@@ -1,4 +1,4 @@
-import type { EventColumns } from './digest';
+import type { FigureColumns } from './digest';
 
 // The popup's main figures (DESIGN.md §6): pure, so they are tested without a browser.
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -31,7 +31,7 @@ const COMPLETED = 0;
  * The main figures over the `periodMs` before `now`: one pass over the times, outcomes and fill times
  * only, so the popup can show them before it has worked out the rest.
  */
-export function figures(log: EventColumns, now: number, periodMs = WEEK_MS): Figures {
+export function figures(log: FigureColumns, now: number, periodMs = WEEK_MS): Figures {
   let guarded = 0;
   let handoffs = 0;
   const fillSeconds: number[] = [];

@@ -23,13 +23,17 @@ export const KEYS = {
   eventArchive: 'local:eventArchive',
   eventBuckets: 'local:eventBuckets',
   eventDigest: 'local:eventDigest',
-  recentDigest: 'local:recentDigest',
+  /** The last week of it, as much as the popup's main figures need. */
+  weekDigest: 'local:weekDigest',
   /** Written with every write of the event log, so a worker knows whether its copy is current. */
   eventLogStamp: 'local:eventLogStamp',
   health: 'local:health',
   hostCounts: 'local:hostCounts',
   received: 'local:received',
 } as const;
+
+/** Keys earlier versions wrote and nothing reads any more: removed when Baton is installed or updated. */
+export const RETIRED_KEYS = ['local:recentDigest'] as const;
 
 export type StorageKey = `local:${string}` | `session:${string}`;
 

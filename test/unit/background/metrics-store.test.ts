@@ -8,10 +8,10 @@ import {
   refreshDigest,
   runRetention,
 } from '../../../lib/background/metrics-store';
-import { decodeDigest, encodeDigest } from '../../../lib/metrics/digest';
+import { decodeDigest, decodeWeek, encodeDigest } from '../../../lib/metrics/digest';
 import type { MetricEvent } from '../../../lib/metrics/event';
 import { WEEK_MS } from '../../../lib/metrics/summary';
-import { archiveItem, digestItem, eventsItem, recentDigestItem } from '../../../lib/storage/items';
+import { archiveItem, digestItem, eventsItem, weekDigestItem } from '../../../lib/storage/items';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -95,19 +95,20 @@ describe('the digest the popup reads', () => {
   });
 
   it('comes with the last week of the log, which the popup reads first, also when rebuilt', async () => {
+    const recorded = [event(1, 'jira', Date.now() - 10 * DAY), event(2, 'trello', Date.now() - DAY)];
     const lastWeek = async () => {
-      const recent = await recentDigestItem.get();
-      const log = decodeDigest(recent.digest);
-      return { since: recent.since, tickets: log && Array.from(log.ticket, (index) => log.strings[index]) };
+      const week = await weekDigestItem.get();
+      const log = decodeWeek(week);
+      return { since: week.since, at: log && Array.from(log.at) };
     };
-    await recordEvents([event(1, 'jira', Date.now() - 10 * DAY), event(2, 'trello', Date.now() - DAY)]);
+    await recordEvents(recorded);
     const written = Date.now();
-    expect(await lastWeek()).toEqual({ since: expect.any(Number), tickets: ['T-2'] });
+    expect(await lastWeek()).toEqual({ since: expect.any(Number), at: [recorded[1]?.at] });
     expect((await lastWeek()).since).toBeGreaterThan(written - WEEK_MS - 1000);
 
-    await fakeBrowser.storage.local.remove('recentDigest');
+    await fakeBrowser.storage.local.remove('weekDigest');
     await refreshDigest();
-    expect((await lastWeek()).tickets).toEqual(['T-2']);
+    expect((await lastWeek()).at).toEqual([recorded[1]?.at]);
   });
 
   it('tells a write of the log alone from Baton writing both', () => {

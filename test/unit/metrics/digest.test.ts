@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../../../lib/metrics/aggregate';
-import { type Digest, decodeDigest, encodeDigest, toColumns } from '../../../lib/metrics/digest';
+import {
+  type Digest,
+  decodeDigest,
+  decodeWeek,
+  encodeDigest,
+  encodeWeek,
+  type FigureColumns,
+  toColumns,
+} from '../../../lib/metrics/digest';
 import type { MetricEvent } from '../../../lib/metrics/event';
-import { DAY_MS } from '../../../lib/metrics/summary';
+import { DAY_MS, figures, WEEK_MS } from '../../../lib/metrics/summary';
 import { metricEvent } from './events';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -70,5 +78,50 @@ describe('the digest of the recent log', () => {
     ];
     expect(good.url).not.toBe('');
     for (const digest of broken) expect(decodeDigest(digest)).toBeNull();
+  });
+});
+
+describe('the digest of the last week, which the popup reads first', () => {
+  /** Ten days of events, one every ten minutes: the last seven of them in the week. */
+  const tenDays = (): MetricEvent[] =>
+    log(1_440).map((event, i) => ({
+      ...event,
+      at: NOW - 10 * DAY_MS + i * 600_000,
+      ...(i % 3 === 0 ? { fillMs: 20_000 + i } : {}),
+    }));
+
+  it('gives the main figures the same times, outcomes and fill times as the log, and nothing else', () => {
+    const events = tenDays();
+    const week = encodeWeek(events, NOW, WEEK_MS);
+    const recent = toColumns(events.filter((event) => event.at > NOW - WEEK_MS));
+    expect(recent.count).toBeGreaterThan(900);
+    expect(decodeWeek(week)).toEqual({
+      count: recent.count,
+      at: recent.at,
+      outcome: recent.outcome,
+      fillMs: recent.fillMs,
+    });
+    expect(figures(decodeWeek(week) as FigureColumns, NOW)).toEqual(figures(toColumns(events), NOW));
+    // No ticket, site or address: a read of a few numbers per event.
+    expect(JSON.stringify(week)).not.toMatch(/ACME|atlassian|jira/);
+    const lastWeek = events.filter((event) => event.at > NOW - WEEK_MS);
+    expect(JSON.stringify(week).length).toBeLessThan(JSON.stringify(encodeDigest(lastWeek)).length * 0.6);
+  });
+
+  it('holds an empty week', () => {
+    expect(decodeWeek(encodeWeek([], NOW, WEEK_MS))).toEqual({
+      count: 0,
+      at: new Float64Array(0),
+      outcome: new Uint8Array(0),
+      fillMs: new Float64Array(0),
+    });
+  });
+
+  it('is refused, not misread, when it does not hold together', () => {
+    const week = encodeWeek(tenDays(), NOW, WEEK_MS);
+    expect(decodeWeek(week)).not.toBeNull();
+    expect(decodeWeek({ ...week, count: week.count + 1 })).toBeNull();
+    expect(decodeWeek({ ...week, outcome: week.outcome.replace(/^[0-9a-z]*/, '9') })).toBeNull();
+    expect(decodeWeek({ ...week, at: week.at.replace(/^[0-9a-z]+/, '') })).toBeNull();
   });
 });

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadHistory, loadPopupData } from '../../../components/popup/popup-data';
-import { encodeDigest, encodeRecent, toColumns } from '../../../lib/metrics/digest';
+import { encodeDigest, encodeWeek, toColumns } from '../../../lib/metrics/digest';
 import type { MetricEvent } from '../../../lib/metrics/event';
 import { DAY_MS, figures, WEEK_MS } from '../../../lib/metrics/summary';
-import { digestItem, eventsItem, recentDigestItem } from '../../../lib/storage/items';
+import { digestItem, eventsItem, weekDigestItem } from '../../../lib/storage/items';
 import { metricEvent } from '../metrics/events';
 
 const WRITTEN = Date.parse('2026-11-23T12:00:00Z');
@@ -24,7 +24,7 @@ function month(): MetricEvent[] {
 async function storeAsTheBackgroundDoes(events: MetricEvent[]) {
   await eventsItem.set(events);
   await digestItem.set(encodeDigest(events));
-  await recentDigestItem.set(encodeRecent(events, WRITTEN, WEEK_MS));
+  await weekDigestItem.set(encodeWeek(events, WRITTEN, WEEK_MS));
 }
 
 beforeEach(() => {
@@ -38,8 +38,8 @@ describe('the popup reads the last week first', () => {
     for (const now of [WRITTEN, WRITTEN + 2 * DAY_MS, WRITTEN + 9 * DAY_MS]) {
       const first = await loadPopupData(now);
       expect(first.complete).toBe(false);
-      expect(first.events.count).toBeLessThan(events.length / 3);
-      expect(figures(first.events, now)).toEqual(figures(toColumns(events), now));
+      expect(first.week.count).toBeLessThan(events.length / 3);
+      expect(figures(first.week, now)).toEqual(figures(toColumns(events), now));
     }
     expect((await loadHistory()).events).toEqual(toColumns(events));
   });
@@ -50,6 +50,7 @@ describe('the popup reads the last week first', () => {
     const first = await loadPopupData(WRITTEN - DAY_MS);
     expect(first.complete).toBe(true);
     expect(first.events).toEqual(toColumns(events));
+    expect(first.week).toEqual(toColumns(events));
   });
 
   it('reads the whole log at once when there is no digest of the last week (written by an older version)', async () => {
@@ -58,6 +59,6 @@ describe('the popup reads the last week first', () => {
     await digestItem.set(encodeDigest(events));
     const first = await loadPopupData(WRITTEN);
     expect(first.complete).toBe(true);
-    expect(figures(first.events, WRITTEN)).toEqual(figures(toColumns(events), WRITTEN));
+    expect(figures(first.week, WRITTEN)).toEqual(figures(toColumns(events), WRITTEN));
   });
 });

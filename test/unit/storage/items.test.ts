@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SERVICE_HANDOFF } from '../../../lib/checklist/default-template';
-import { encodeDigest, encodeRecent } from '../../../lib/metrics/digest';
+import { encodeDigest, encodeWeek } from '../../../lib/metrics/digest';
 import { effectiveSettings } from '../../../lib/storage/effective-settings';
 import {
   archiveItem,
@@ -13,8 +13,8 @@ import {
   holdsItem,
   hostCountsItem,
   outboxItem,
-  recentDigestItem,
   settingsItem,
+  weekDigestItem,
 } from '../../../lib/storage/items';
 import { KEYS } from '../../../lib/storage/keys';
 import { bannersItem, dismissedItem, receivedItem } from '../../../lib/storage/received';
@@ -90,7 +90,7 @@ const stored: [item: ValidatedItem<unknown>, area: 'local' | 'session', name: st
     [{ day: '2025-01-01', site: 'trello', completed: 9, cancelled: 0, bypassed: 1, post_failed: 0 }],
   ],
   [digestItem, 'local', 'eventDigest', encodeDigest(events)],
-  [recentDigestItem, 'local', 'recentDigest', encodeRecent(events, NOW, 7 * 86_400_000)],
+  [weekDigestItem, 'local', 'weekDigest', encodeWeek(events, NOW, 7 * 86_400_000)],
   [healthItem, 'local', 'health', { zendesk: { missing: ['assignee field'], at: NOW } }],
   [
     settingsItem,
