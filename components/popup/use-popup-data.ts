@@ -16,10 +16,15 @@ export function usePopupData(first?: Promise<PopupData>): PopupData | null {
 
   useEffect(() => {
     let live = true;
-    const update = (change: Partial<PopupData>) =>
+    // What changed while the first read was under way is newer than what it read (e.g. a handoff
+    // recorded just as the popup opened): kept, and laid over it.
+    let changedMeanwhile: Partial<PopupData> = {};
+    const update = (change: Partial<PopupData>) => {
+      changedMeanwhile = { ...changedMeanwhile, ...change };
       setData((current) => (current ? { ...current, ...change } : current));
+    };
     void (first ?? loadPopupData()).then((loaded) => {
-      if (live) setData((current) => current ?? loaded);
+      if (live) setData((current) => current ?? { ...loaded, ...changedMeanwhile });
     });
     const stops = [
       storage.watch<unknown>(KEYS.eventDigest, (digest) => {
