@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { HandoffContext } from '../../lib/checklist/context';
 import type { Template } from '../../lib/checklist/template';
 import type { Locale } from '../../lib/checklist/template-plain';
@@ -80,31 +80,45 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
   const [skipReason, setSkipReason] = useState('');
   const typedReason = useRef(skipReason);
   const [skipError, setSkipError] = useState(false);
-  const dialog = useRef<HTMLDivElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const introId = useId();
   const busy = phase.kind === 'posting';
+
+  // Modal before the first paint, so the click → checklist time (DESIGN.md §9) does not grow: the
+  // frame's page behind it is inert and out of the accessibility tree.
+  useLayoutEffect(() => {
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, []);
 
   useEffect(() => {
     window.focus();
     dialog.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
   }, []);
 
-  // Esc cancels and Tab stays inside the dialog, wherever focus is in this frame. While the comment is
-  // posting there is nothing to cancel: it may already be on the ticket, and its reassign must follow.
+  // Esc cancels. While the comment is posting there is nothing to cancel: it may already be on the
+  // ticket, and its reassign must follow.
   const cancel = useRef(props.onCancel);
   cancel.current = busy ? () => undefined : props.onCancel;
   useEffect(() => {
+    const element = dialog.current;
+    // Esc is taken on the key going down, which keeps it from becoming the dialog's close request:
+    // Chromium lets a page refuse only one close request per user activation (the `cancel` event is
+    // then not cancelable and the dialog closes itself), and a Tab is no activation, so after tabbing
+    // through the fields, or a second Esc while the comment posts, a native close would empty the
+    // frame while it still covers the page.
+    // Tab wraps at the dialog's edges: a modal dialog keeps focus inside its own document only, and
+    // this document is a frame, so Tab past the last control would go on into the host page.
     function onKey(event: KeyboardEvent) {
       if (event.key === 'Escape') {
         event.preventDefault();
         cancel.current();
-      } else if (event.key === 'Tab' && dialog.current) {
-        const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      } else if (event.key === 'Tab' && element) {
+        const items = [...element.querySelectorAll<HTMLElement>(FOCUSABLE)];
         const first = items[0];
         const last = items[items.length - 1];
         if (!first || !last) return;
-        const inside = dialog.current.contains(document.activeElement);
+        const inside = element.contains(document.activeElement);
         if (event.shiftKey && (document.activeElement === first || !inside)) {
           event.preventDefault();
           last.focus();
@@ -114,8 +128,18 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
         }
       }
     }
+    // Any other close request the browser makes goes the way Esc does; the dialog stays until the
+    // background ends the hold and the frame goes.
+    function onCancel(event: Event) {
+      event.preventDefault();
+      cancel.current();
+    }
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    element?.addEventListener('cancel', onCancel);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      element?.removeEventListener('cancel', onCancel);
+    };
   }, []);
 
   function change(fieldId: string, value: string) {
@@ -163,155 +187,151 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
   const hands = props.hands ?? null;
 
   return (
-    <div className="backdrop">
-      <div
-        ref={dialog}
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={introId}
-        aria-busy={busy || undefined}
-      >
-        <h2 id={titleId}>{t('checklistTitle')}</h2>
-        <p id={introId} className="intro">
-          {t('checklistIntro')}
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby={titleId}
+      aria-describedby={introId}
+      aria-busy={busy || undefined}
+    >
+      <h2 id={titleId}>{t('checklistTitle')}</h2>
+      <p id={introId} className="intro">
+        {t('checklistIntro')}
+      </p>
+      <dl className="context">
+        <div>
+          <dt>{t('contextTicket')}</dt>
+          <dd>
+            {ticketLine}
+            {extraTickets.length > 0 ? ` + ${extraTickets.join(', ')}` : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('contextFrom')}</dt>
+          <dd>{context.from?.name || t('unassigned')}</dd>
+        </div>
+        <div>
+          <dt>{t('contextTo')}</dt>
+          <dd>{context.to ? context.to.name || t('unknownPerson') : t('unassigned')}</dd>
+        </div>
+      </dl>
+      {hands ? <HistoryLine hands={hands} t={t} locale={locale} /> : null}
+      {props.draftRestored ? (
+        <p className="notice" role="status">
+          {t('draftRestored')}
         </p>
-        <dl className="context">
-          <div>
-            <dt>{t('contextTicket')}</dt>
-            <dd>
-              {ticketLine}
-              {extraTickets.length > 0 ? ` + ${extraTickets.join(', ')}` : null}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('contextFrom')}</dt>
-            <dd>{context.from?.name || t('unassigned')}</dd>
-          </div>
-          <div>
-            <dt>{t('contextTo')}</dt>
-            <dd>{context.to ? context.to.name || t('unknownPerson') : t('unassigned')}</dd>
-          </div>
-        </dl>
-        {hands ? <HistoryLine hands={hands} t={t} locale={locale} /> : null}
-        {props.draftRestored ? (
-          <p className="notice" role="status">
-            {t('draftRestored')}
-          </p>
-        ) : null}
-        {hasErrors ? (
-          <p className="error-summary" role="alert">
-            {t('errorSummary')}
-          </p>
-        ) : null}
-        <div className="fields">
-          {template.fields.map((field) => (
-            <FieldControl
-              key={field.id}
-              field={field}
-              locale={locale}
-              value={answers[field.id] ?? ''}
-              error={errors[field.id] ? errorMessage(errors[field.id] as FieldError, t, locale) : null}
-              optionalText={t('optional')}
-              chooseText={t('chooseOption')}
-              listHint={t('listHint')}
-              note={field.id === 'reason' && isHot(hands) ? reasonHint(hands, t) : undefined}
-              onChange={(value) => change(field.id, value)}
-            />
-          ))}
-        </div>
-        {phase.kind === 'posting' ? (
-          <p className="notice" role="status">
-            {t('posting')}
-          </p>
-        ) : null}
-        {phase.kind === 'lost' ? (
-          <p className="failure" role="alert">
-            {t('holdLost')}
-          </p>
-        ) : null}
-        {phase.kind === 'failed' && phase.failure.kind === 'reassign' ? (
-          <div className="failure" role="alert">
-            <p>{t('reassignFailed', [failureMessage(phase.failure, props.siteName, t)])}</p>
-            <div className="failure-actions">
-              <button type="button" onClick={() => void complete()}>
-                {t('retryReassign')}
-              </button>
-            </div>
-          </div>
-        ) : null}
-        {phase.kind === 'failed' && phase.failure.kind !== 'reassign' ? (
-          <div className="failure" role="alert">
-            <p>{t('postFailed', [failureMessage(phase.failure, props.siteName, t)])}</p>
-            <div className="failure-actions">
-              <button type="button" onClick={() => void complete()}>
-                {t('retry')}
-              </button>
-              {phase.summaryText ? (
-                <button type="button" onClick={() => void copy(phase.summaryText)}>
-                  {t('copySummary')}
-                </button>
-              ) : null}
-              <button type="button" onClick={props.onReleaseAnyway}>
-                {t('releaseWithoutComment')}
-              </button>
-            </div>
-            {copied ? <p role="status">{t('copied')}</p> : null}
-          </div>
-        ) : null}
-        {props.onSkip && skipping ? (
-          <div className="skip">
-            <label htmlFor="skip-reason">{t('skipReasonLabel')}</label>
-            <textarea
-              id="skip-reason"
-              rows={2}
-              value={skipReason}
-              aria-invalid={skipError || undefined}
-              aria-describedby={skipError ? 'skip-reason-error' : undefined}
-              onChange={(event) => {
-                typedReason.current = event.target.value;
-                setSkipReason(event.target.value);
-              }}
-            />
-            {skipError ? (
-              <p className="error" id="skip-reason-error">
-                {t('skipReasonRequired')}
-              </p>
-            ) : null}
-            <button
-              type="button"
-              onClick={() => {
-                const reason = typedReason.current.trim();
-                if (reason === '') setSkipError(true);
-                else props.onSkip?.(reason);
-              }}
-            >
-              {t('skipConfirm')}
-            </button>
-          </div>
-        ) : null}
-        {props.actionFailure ? (
-          <p className="failure" role="alert">
-            {props.actionFailure}
-          </p>
-        ) : null}
-        <div className="actions">
-          {props.onSkip && !skipping && phase.kind === 'editing' ? (
-            <button type="button" className="link" onClick={() => setSkipping(true)}>
-              {t('skipOffer')}
-            </button>
-          ) : null}
-          <button type="button" className="secondary" disabled={busy} onClick={props.onCancel}>
-            {phase.kind === 'lost' ? t('close') : t('cancel')}
-          </button>
-          {phase.kind === 'lost' ? null : (
-            <button type="button" className="primary" disabled={busy} onClick={() => void complete()}>
-              {t('completeHandoff')}
-            </button>
-          )}
-        </div>
+      ) : null}
+      {hasErrors ? (
+        <p className="error-summary" role="alert">
+          {t('errorSummary')}
+        </p>
+      ) : null}
+      <div className="fields">
+        {template.fields.map((field) => (
+          <FieldControl
+            key={field.id}
+            field={field}
+            locale={locale}
+            value={answers[field.id] ?? ''}
+            error={errors[field.id] ? errorMessage(errors[field.id] as FieldError, t, locale) : null}
+            optionalText={t('optional')}
+            chooseText={t('chooseOption')}
+            listHint={t('listHint')}
+            note={field.id === 'reason' && isHot(hands) ? reasonHint(hands, t) : undefined}
+            onChange={(value) => change(field.id, value)}
+          />
+        ))}
       </div>
-    </div>
+      {phase.kind === 'posting' ? (
+        <p className="notice" role="status">
+          {t('posting')}
+        </p>
+      ) : null}
+      {phase.kind === 'lost' ? (
+        <p className="failure" role="alert">
+          {t('holdLost')}
+        </p>
+      ) : null}
+      {phase.kind === 'failed' && phase.failure.kind === 'reassign' ? (
+        <div className="failure" role="alert">
+          <p>{t('reassignFailed', [failureMessage(phase.failure, props.siteName, t)])}</p>
+          <div className="failure-actions">
+            <button type="button" onClick={() => void complete()}>
+              {t('retryReassign')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {phase.kind === 'failed' && phase.failure.kind !== 'reassign' ? (
+        <div className="failure" role="alert">
+          <p>{t('postFailed', [failureMessage(phase.failure, props.siteName, t)])}</p>
+          <div className="failure-actions">
+            <button type="button" onClick={() => void complete()}>
+              {t('retry')}
+            </button>
+            {phase.summaryText ? (
+              <button type="button" onClick={() => void copy(phase.summaryText)}>
+                {t('copySummary')}
+              </button>
+            ) : null}
+            <button type="button" onClick={props.onReleaseAnyway}>
+              {t('releaseWithoutComment')}
+            </button>
+          </div>
+          {copied ? <p role="status">{t('copied')}</p> : null}
+        </div>
+      ) : null}
+      {props.onSkip && skipping ? (
+        <div className="skip">
+          <label htmlFor="skip-reason">{t('skipReasonLabel')}</label>
+          <textarea
+            id="skip-reason"
+            rows={2}
+            value={skipReason}
+            aria-invalid={skipError || undefined}
+            aria-describedby={skipError ? 'skip-reason-error' : undefined}
+            onChange={(event) => {
+              typedReason.current = event.target.value;
+              setSkipReason(event.target.value);
+            }}
+          />
+          {skipError ? (
+            <p className="error" id="skip-reason-error">
+              {t('skipReasonRequired')}
+            </p>
+          ) : null}
+          <button
+            type="button"
+            onClick={() => {
+              const reason = typedReason.current.trim();
+              if (reason === '') setSkipError(true);
+              else props.onSkip?.(reason);
+            }}
+          >
+            {t('skipConfirm')}
+          </button>
+        </div>
+      ) : null}
+      {props.actionFailure ? (
+        <p className="failure" role="alert">
+          {props.actionFailure}
+        </p>
+      ) : null}
+      <div className="actions">
+        {props.onSkip && !skipping && phase.kind === 'editing' ? (
+          <button type="button" className="link" onClick={() => setSkipping(true)}>
+            {t('skipOffer')}
+          </button>
+        ) : null}
+        <button type="button" className="secondary" disabled={busy} onClick={props.onCancel}>
+          {phase.kind === 'lost' ? t('close') : t('cancel')}
+        </button>
+        {phase.kind === 'lost' ? null : (
+          <button type="button" className="primary" disabled={busy} onClick={() => void complete()}>
+            {t('completeHandoff')}
+          </button>
+        )}
+      </div>
+    </dialog>
   );
 }

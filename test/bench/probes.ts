@@ -48,7 +48,7 @@ export const CHECKLIST_FRAME_PROBE = `(() => {
     if (typeof window.__benchReport === 'function') window.__benchReport({ kind: 'frame-press', pointer: probe.pointer, url: location.href });
   }, true);
   const observer = new MutationObserver(() => {
-    const dialog = document.querySelector('[role="dialog"]');
+    const dialog = document.querySelector('dialog');
     if (!dialog || probe.dialogInDom) return;
     probe.dialogInDom = epoch();
     observer.disconnect();

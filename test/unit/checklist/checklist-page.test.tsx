@@ -112,7 +112,7 @@ describe('ending a hold from the checklist', () => {
         'Everything you wrote is still here; try again, or reload the page.',
     ]);
     expect(control('Situation').value).toBe('Card charged twice');
-    expect(container.querySelector('[role="dialog"]')).not.toBeNull();
+    expect(container.querySelector('dialog')?.open).toBe(true);
 
     actionAnswer = { ok: true };
     await click(button('Cancel'));
