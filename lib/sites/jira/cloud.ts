@@ -1,30 +1,18 @@
 import type { HandoffContext, Person } from '../../checklist/context';
 import type { RecognizedAction, SiteAdapter } from '../../guard/adapter';
 import type { ReassignMatch } from '../../guard/net-protocol';
-import { any, editable, recognizeWith, text } from '../dom';
+import { any, editable, recognizeWith } from '../dom';
 import { replayClick, replayKey } from '../replay';
 import { assignedTo, issueFromApi, issuePath, personById, resolveShown } from './api';
+import { currentIssue, missingElements } from './cloud-page';
 import { jiraComments } from './comments';
-import { cloudAccountId, keyFromLocation } from './page';
+import { cloudAccountId } from './page';
 import { type ShownPerson, shownName } from './people';
 import { chooseAssignee, isAssigneeOption, optionShows } from './picker';
 import { SELECTORS } from './selectors';
-import { ISSUE_KEY } from './site';
 
-// Jira Cloud's issue view and board/backlog side panel. Selectors are in selectors.ts, the Assignee
-// edit view's driver in picker.ts.
-
-/** The issue in view: its breadcrumb is the most specific, the URL and the title follow. */
-function currentIssue(): { key: string; title?: string; assignee?: Person } | null {
-  const crumb = text(document.querySelector(any(SELECTORS.issueKey)));
-  const key = ISSUE_KEY.test(crumb) ? crumb : keyFromLocation();
-  if (!key) return null;
-  const heading = text(document.querySelector(any(SELECTORS.summary)));
-  const title = heading || /^\[[^\]]+\]\s*(.*?)\s*-\s*Jira$/.exec(document.title)?.[1];
-  const value = document.querySelector(any(SELECTORS.assigneeValue));
-  const name = text(value?.querySelector(any(SELECTORS.person)));
-  return { key, ...(title ? { title } : {}), ...(name ? { assignee: { name } } : {}) };
-}
+// Jira Cloud's gestures on its issue view and board/backlog side panel. What the view shows is read in
+// cloud-page.ts, its selectors are in selectors.ts, the Assignee edit view's driver in picker.ts.
 
 function context(key: string, title: string | undefined, from: Person | undefined, to: Person | undefined) {
   const ctx: HandoffContext = {
@@ -161,12 +149,6 @@ export function createJiraAdapter(): SiteAdapter {
 
     ...jiraComments(issuePath),
 
-    missingElements() {
-      if (!keyFromLocation() && !document.querySelector(any(SELECTORS.issueKey))) return null;
-      const missing: string[] = [];
-      if (!document.querySelector(any(SELECTORS.issueKey))) missing.push('issue key breadcrumb');
-      if (!document.querySelector(any(SELECTORS.assigneeField))) missing.push('assignee field');
-      return missing;
-    },
+    missingElements,
   };
 }
