@@ -4,6 +4,7 @@ import type { HandsSummary } from '../../lib/history/hands';
 import { uiLocale } from '../../lib/locale';
 import { type Response, sendToBackground } from '../../lib/messaging';
 import { isSiteId, SITES } from '../../lib/sites/registry';
+import { afterPaint } from '../after-paint';
 import { type HoldAction, holdActionMessage } from '../failure-message';
 import { translate } from '../translate';
 import { ChecklistDialog } from './checklist-dialog';
@@ -34,21 +35,15 @@ export function ChecklistPage({ hold: latest }: { hold: LoadedHold }) {
   // The ticket's history is asked for once the dialog has been painted, so that reading it (a script
   // run in the host's tab) never delays that paint; it shows when it arrives, and a failed read shows
   // nothing.
-  useEffect(() => {
-    const ask = () => {
-      sendToBackground('hold:history', { holdId })
-        .then((answer) => setHands(answer.found ? answer.hands : null))
-        .catch(() => undefined);
-    };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(ask, 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [holdId]);
+  useEffect(
+    () =>
+      afterPaint(() => {
+        sendToBackground('hold:history', { holdId })
+          .then((answer) => setHands(answer.found ? answer.hands : null))
+          .catch(() => undefined);
+      }),
+    [holdId],
+  );
 
   // The background ends the hold and tells the tab, which closes this frame. When it could not, the
   // dialog stays as it was and says so, so the user can try again.

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { storage } from 'wxt/utils/storage';
 import { healthItem, outboxItem } from '../../lib/storage/items';
 import { KEYS } from '../../lib/storage/keys';
-import { afterPaint } from './after-paint';
+import { afterPaint } from '../after-paint';
 import { loadHistory, loadPopupData, type PopupData, parseBuckets, parseDigest } from './popup-data';
 
 /**

@@ -15,7 +15,6 @@ export interface FramePool {
    * dialog is up (one reassign often follows another closely when a queue is triaged).
    */
   plan(): void;
-  readonly ready: boolean;
   /** The extension went away: the frame loaded ahead goes. */
   dispose(): void;
 }
@@ -40,9 +39,6 @@ export function framePool(ctx: PageContext): FramePool {
         },
         { timeout: STANDBY_IDLE_TIMEOUT_MS },
       );
-    },
-    get ready() {
-      return standby !== null;
     },
     dispose() {
       standby?.remove();

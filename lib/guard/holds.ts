@@ -47,8 +47,6 @@ interface ActiveHold {
 }
 
 export interface Holds {
-  /** A hold's dialog is open. */
-  open(): boolean;
   /** A hold is open, or a reassign is being looked at: another one meanwhile waits its turn. */
   busy(): boolean;
   /** Marks that a reassign is being looked at (a held request described, a UI action confirmed). */
@@ -171,7 +169,6 @@ export function holds({ ctx, adapter, enforced, frames, watch, listen }: HoldsDe
   }
 
   return {
-    open: () => active !== null,
     busy: () => active !== null || deciding,
     setDeciding(value) {
       deciding = value;

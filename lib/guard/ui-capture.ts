@@ -41,7 +41,7 @@ export function captureUi({ ctx, adapter, settings, enforced, holds, frames, lin
     if (replaying > 0 || ctx.isInvalid) return;
     void settings.ready();
     if (settings.loaded() && !enforced()) return;
-    if (!frames.ready && !holds.open()) frames.plan();
+    frames.plan();
     const recognized = adapter.recognize(event);
     if (!recognized) return;
     event.preventDefault();

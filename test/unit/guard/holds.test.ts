@@ -88,7 +88,7 @@ describe('a hold', () => {
       held: { id, site: 'jira', via: 'ui', tickets: ['ACME-1'] },
     });
     expect(log).toEqual(['frame:show', 'heartbeat', 'listen', 'frame:poke']);
-    expect(holds.open()).toBe(true);
+    expect(holds.busy()).toBe(true);
   });
 
   it('ends once the host has done the reassign: dialog gone, the tab announces it, a frame is loaded ahead', async () => {
@@ -97,7 +97,7 @@ describe('a hold', () => {
     await expect(holds.release(id, true)).resolves.toEqual({ ok: true });
     expect(log.slice(-4)).toEqual(['release', 'heartbeat:stop', 'frame:close', 'frames:plan']);
     await vi.waitFor(() => expect(sent.at(-1)).toEqual({ type: 'hold:done', holdId: id }));
-    expect(holds.open()).toBe(false);
+    expect(holds.busy()).toBe(false);
     await expect(holds.release(id, true)).resolves.toEqual({ ok: false, failure: { kind: 'lost' } });
   });
 
@@ -106,7 +106,7 @@ describe('a hold', () => {
     void holds.start(request([refusal, { ok: true }]));
     const id = await opened();
     await expect(holds.release(id, true)).resolves.toEqual(refusal);
-    expect(holds.open()).toBe(true);
+    expect(holds.busy()).toBe(true);
     await expect(holds.release(id, false)).resolves.toEqual({ ok: true });
     expect(sent.map((m) => m.type)).toEqual(['hold:open']);
   });
@@ -132,7 +132,7 @@ describe('a hold', () => {
     enforced = false;
     holds.posting(id);
     holds.releaseIfOff();
-    expect(holds.open()).toBe(true);
+    expect(holds.busy()).toBe(true);
 
     holds.abort(id);
     enforced = true;
@@ -140,7 +140,7 @@ describe('a hold', () => {
     await vi.waitFor(() => expect(sent.filter((m) => m.type === 'hold:open')).toHaveLength(2));
     enforced = false;
     holds.releaseIfOff();
-    expect(holds.open()).toBe(false);
+    expect(holds.busy()).toBe(false);
     expect(log.at(-1)).toBe('release');
     await vi.waitFor(() => expect(sent.at(-1)?.type).toBe('hold:off'));
   });
@@ -151,7 +151,7 @@ describe('a hold', () => {
     );
     await holds.start(request());
     expect(log).toContain('abort');
-    expect(holds.open()).toBe(false);
+    expect(holds.busy()).toBe(false);
   });
 
   it('does not open when Baton was turned off meanwhile: the reassign goes through', async () => {

@@ -110,7 +110,6 @@ export function fakeHolds(log: string[]): FakeHolds {
   const holds: FakeHolds = {
     started: [],
     isBusy: false,
-    open: () => holds.started.length > 0,
     busy: () => holds.isBusy,
     setDeciding(deciding) {
       holds.isBusy = deciding;
@@ -129,15 +128,6 @@ export function fakeHolds(log: string[]): FakeHolds {
   return holds;
 }
 
-export function fakeFrames(): FramePool & { planned: number } {
-  const pool = {
-    planned: 0,
-    ready: false,
-    take: () => ({}) as ChecklistFrame,
-    plan() {
-      pool.planned += 1;
-    },
-    dispose() {},
-  };
-  return pool;
+export function fakeFrames(): FramePool {
+  return { take: () => ({}) as ChecklistFrame, plan() {}, dispose() {} };
 }
