@@ -35,7 +35,10 @@ export interface RecognizedAction {
   afterDone?: () => void;
 }
 
-export type Recognition = RecognizedAction | 'part-of-commit' | null;
+export type Recognition = RecognizedAction | 'part-of-commit' | 'opens-reassign' | null;
+
+export const isAction = (recognized: Recognition): recognized is RecognizedAction =>
+  typeof recognized === 'object' && recognized !== null;
 
 /** The only code that knows a host's DOM and API. Everything else is site-independent. */
 export interface SiteAdapter {
@@ -45,7 +48,9 @@ export interface SiteAdapter {
   /**
    * Synchronous, run in the capture phase for every pointer, mouse, click, key and submit event:
    * an action when the event commits a reassign, 'part-of-commit' for the other events of the same
-   * gesture (a pointerdown on a picker item), null otherwise.
+   * gesture (a pointerdown on a picker item), 'opens-reassign' for an event the host must see that
+   * opens the controls a reassign is made with (Trello's members popover): the checklist's frame is
+   * loaded then, not when the page is next idle. Null otherwise.
    */
   recognize(event: Event): Recognition;
   /**

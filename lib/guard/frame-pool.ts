@@ -15,6 +15,8 @@ export interface FramePool {
    * dialog is up (one reassign often follows another closely when a queue is triaged).
    */
   plan(): void;
+  /** Loads a frame ahead now, unless one is loaded: a reassign is under way (pressed, or being looked at). */
+  prepareNow(): void;
   /** The extension went away: the frame loaded ahead goes. */
   dispose(): void;
 }
@@ -39,6 +41,9 @@ export function framePool(ctx: PageContext): FramePool {
         },
         { timeout: STANDBY_IDLE_TIMEOUT_MS },
       );
+    },
+    prepareNow() {
+      if (!standby && !ctx.isInvalid) standby = prepare();
     },
     dispose() {
       standby?.remove();

@@ -44,8 +44,14 @@ export function captureUi({ ctx, adapter, settings, enforced, holds, frames, lin
     frames.plan();
     const recognized = adapter.recognize(event);
     if (!recognized) return;
+    if (recognized === 'opens-reassign') {
+      frames.prepareNow();
+      return;
+    }
     event.preventDefault();
     event.stopImmediatePropagation();
+    // Its dialog follows in milliseconds: the frame for it cannot wait for the page to be idle.
+    frames.prepareNow();
     if (recognized === 'part-of-commit') return;
     if (holds.busy()) {
       holds.focus();

@@ -1,4 +1,4 @@
-import type { RecognizedAction, SiteAdapter } from '../../guard/adapter';
+import type { Recognition, RecognizedAction, SiteAdapter } from '../../guard/adapter';
 import type { LiveSettings } from '../../guard/live-settings';
 import type { ReassignMatch } from '../../guard/net-protocol';
 import { any, editable, recognizeWith } from '../dom';
@@ -13,10 +13,21 @@ import { labelsOf, missingElements, openCard, pageContext, SELECTORS, sameLabels
 // rather than one assignee, and whether a change is a handoff follows the site's rules, which need the
 // card's members and the current user (changes.ts): so most UI actions are stopped first and confirmed
 // against the API before a dialog shows.
+/** The controls whose click changes a card's members or list. */
+const CONTROLS = [
+  SELECTORS.chooseMember,
+  SELECTORS.profileRemove,
+  SELECTORS.join,
+  SELECTORS.leave,
+  SELECTORS.moveButton,
+]
+  .map(any)
+  .join(', ');
+
 export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
   let hovered: string | null = null;
   const cards = createTrelloCards();
-  const { currentMember, readCard, boardMembers } = cards;
+  const { currentMember, readAhead, readCard, boardMembers } = cards;
   const { describe, perform, landed } = createTrelloChanges(settings, cards);
   /** The card an action is about: the open card back, else the card under the pointer. */
   function cardInView(): string | null {
@@ -101,7 +112,7 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
     return pendingAction(cardRef, seen, clickOrPerform(cardRef, seen, find));
   }
 
-  function recognizePointer(event: MouseEvent, target: Element): RecognizedAction | 'part-of-commit' | null {
+  function recognizePointer(event: MouseEvent, target: Element): Recognition {
     if (event.type === 'pointerover') {
       // Like Trello's own Space shortcut, only the card under the pointer counts, not the last one.
       const card = target.closest(any(SELECTORS.listCard));
@@ -110,15 +121,16 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
     }
     if (event.button !== 0) return null;
     const cardRef = cardInView();
-    const control = target.closest(
-      [SELECTORS.chooseMember, SELECTORS.profileRemove, SELECTORS.join, SELECTORS.leave, SELECTORS.moveButton]
-        .map(any)
-        .join(', '),
-    );
+    if (cardRef && event.type === 'pointerdown' && target.closest(any(SELECTORS.membersOpeners))) {
+      readAhead(cardRef);
+      return 'opens-reassign';
+    }
+    const control = target.closest(CONTROLS);
     if (!control || !cardRef) return null;
     // Joining is not a handoff unless the rules say so: it is not stopped at all, and the network
     // layer still weighs the request against the settings as they are when it goes out.
     if (control.matches(any(SELECTORS.join)) && !settings.current().trello.joinSelf) return null;
+    if (event.type === 'pointerdown') readAhead(cardRef);
     if (event.type !== 'click') return 'part-of-commit';
     if (control.matches(any(SELECTORS.chooseMember))) {
       const labels = labelsOf(control);

@@ -24,6 +24,13 @@ export type Member = Checked<typeof isMember>;
 /** One action's reads of its card, shared by the steps that decide it; never kept across actions (its members change). */
 export type CardReads = Map<string, Promise<Card | null>>;
 
+/**
+ * How long a card read ahead (when the user opens the controls that change its members or list) stands
+ * for the card as the page shows it: the page decides what the click does (add or remove) from what it
+ * read at about the same time, so a read this old is as current as the page's own view.
+ */
+export const READ_AHEAD_MS = 20_000;
+
 /** Receivers' ids for the comment's marker, whole ids only, as many as the context takes. */
 function joinIds(ids: readonly string[]): string {
   let joined = '';
@@ -64,13 +71,37 @@ export function createTrelloCards() {
     );
   }
 
+  const fetchCard = (cardRef: string) =>
+    readTrello(
+      `/1/cards/${encodeURIComponent(cardRef)}?fields=id,name,shortLink,shortUrl,idMembers,idList,idBoard`,
+      isCard,
+    );
+
+  /** Reads started before an action, by card: each is taken by the next action on its card, or expires. */
+  const ahead = new Map<string, { card: Promise<Card | null>; at: number }>();
+
+  /**
+   * Starts what an action on this card will need (the card, its board's members, the current member),
+   * so that a dialog opens on the click itself rather than one or two round trips to Trello later.
+   */
+  function readAhead(cardRef: string): void {
+    const card = fetchCard(cardRef);
+    ahead.set(cardRef, { card, at: Date.now() });
+    void currentMember();
+    void card.then((found) => found && boardMembers(found.idBoard, (members) => members.length > 0));
+  }
+
+  function takeAhead(cardRef: string): Promise<Card | null> | undefined {
+    const read = ahead.get(cardRef);
+    ahead.delete(cardRef);
+    return read && Date.now() - read.at < READ_AHEAD_MS ? read.card : undefined;
+  }
+
+  /** The card as the action sees it: read ahead for it, else read now. */
   function readCard(cardRef: string, reads: CardReads): Promise<Card | null> {
     let card = reads.get(cardRef);
     if (!card) {
-      card = readTrello(
-        `/1/cards/${encodeURIComponent(cardRef)}?fields=id,name,shortLink,shortUrl,idMembers,idList,idBoard`,
-        isCard,
-      );
+      card = takeAhead(cardRef) ?? fetchCard(cardRef);
       reads.set(cardRef, card);
     }
     return card;
@@ -107,7 +138,7 @@ export function createTrelloCards() {
     return { name: ids.map(nameOf).join(', '), id: joinIds(ids) };
   }
 
-  return { currentMember, listName, readCard, boardMembers, receivers };
+  return { currentMember, listName, readAhead, readCard, fetchCard, boardMembers, receivers };
 }
 
 export type TrelloCards = ReturnType<typeof createTrelloCards>;

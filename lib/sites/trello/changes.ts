@@ -39,7 +39,7 @@ export function changeShapes(seen: Seen): RequestShape[] {
 }
 
 export function createTrelloChanges(settings: LiveSettings, cards: TrelloCards) {
-  const { currentMember, listName, readCard, receivers } = cards;
+  const { currentMember, listName, readCard, fetchCard, receivers } = cards;
 
   /** Whether the change is a handoff under the current rules, and its context; never throws. */
   async function describe(cardRef: string, seen: Seen, reads: CardReads = new Map()): Promise<Described> {
@@ -86,7 +86,7 @@ export function createTrelloChanges(settings: LiveSettings, cards: TrelloCards) 
   /** Whether the card now shows the change (a member added or gone, the card in the list). */
   async function landed(cardRef: string, seen: Seen | undefined): Promise<boolean> {
     if (!seen || 'unknown' in seen) return false;
-    const card = await readCard(cardRef, new Map());
+    const card = await fetchCard(cardRef);
     if (!card) return false;
     if (seen.list !== undefined) return card.idList === seen.list;
     if (seen.members) return seen.members.every((id) => card.idMembers.includes(id));

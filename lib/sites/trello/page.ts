@@ -17,6 +17,8 @@ export const SELECTORS = {
   moveButton: ['[data-testid="move-card-popover-move-button"]'],
   moveList: ['[data-testid="move-card-popover"] select[aria-label="List"]'],
   members: ['[data-testid="card-back-members-container"]'],
+  // What opens the members popover or a member's profile card, where member changes are made.
+  membersOpeners: ['[data-testid="card-back-members-button"]', '[data-testid="card-back-member-avatar"]'],
 } as const;
 
 /** The card whose back the address names (it may not be open yet). */

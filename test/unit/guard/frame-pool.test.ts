@@ -54,6 +54,17 @@ describe('the frame loaded ahead', () => {
     expect(loaded).not.toBe(shown.element);
   });
 
+  it('is loaded at once when a reassign is pressed, once, and the idle plan adds no second one', () => {
+    const pool = framePool(ctx);
+    pool.plan();
+    pool.prepareNow();
+    pool.prepareNow();
+    expect(frames()).toHaveLength(1);
+    idle[0]?.();
+    expect(frames()).toHaveLength(1);
+    expect(pool.take().element).toBe(frames()[0]);
+  });
+
   it('goes with the extension', () => {
     const pool = framePool(ctx);
     pool.plan();

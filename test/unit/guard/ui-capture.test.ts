@@ -52,14 +52,14 @@ function adapter(action: Partial<RecognizedAction> = {}): SiteAdapter {
   };
 }
 
-function start(site: SiteAdapter, enforcement: 'block' | 'off' = 'block') {
+function start(site: SiteAdapter, enforcement: 'block' | 'off' = 'block', frames = fakeFrames()) {
   captureUi({
     ctx,
     adapter: site,
     settings: settingsWith(enforcement),
     enforced: () => enforcement !== 'off',
     holds,
-    frames: fakeFrames(),
+    frames,
     link,
   });
 }
@@ -88,6 +88,32 @@ afterEach(() => {
 });
 
 describe('a reassign in the host’s UI', () => {
+  it('starts loading its checklist frame on the press, not when the page is next idle', () => {
+    const frames = fakeFrames();
+    start(adapter(), 'block', frames);
+    document.body.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true }));
+    expect(frames.prepared).toBe(0);
+    const button = document.getElementById('assign') as HTMLButtonElement;
+    button.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true, cancelable: true }));
+    expect(frames.prepared).toBe(1);
+  });
+
+  it('lets a press that opens the reassign controls through to the host, with the frame loading', () => {
+    const frames = fakeFrames();
+    const opener = adapter();
+    start(
+      { ...opener, recognize: (event) => (event.type === 'pointerdown' ? 'opens-reassign' : null) },
+      'block',
+      frames,
+    );
+    const button = document.getElementById('assign') as HTMLButtonElement;
+    const press = new MouseEvent('pointerdown', { bubbles: true, cancelable: true });
+    button.dispatchEvent(press);
+    expect(press.defaultPrevented).toBe(false);
+    expect(frames.prepared).toBe(1);
+    expect(log).toEqual([]);
+  });
+
   it('is stopped before the host sees it, and a hold opens', () => {
     start(adapter());
     click();

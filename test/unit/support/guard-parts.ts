@@ -128,6 +128,15 @@ export function fakeHolds(log: string[]): FakeHolds {
   return holds;
 }
 
-export function fakeFrames(): FramePool {
-  return { take: () => ({}) as ChecklistFrame, plan() {}, dispose() {} };
+/** A frame pool that loads nothing; `prepared` counts the frames asked for at once. */
+export function fakeFrames(): FramePool & { prepared: number } {
+  return {
+    prepared: 0,
+    take: () => ({}) as ChecklistFrame,
+    plan() {},
+    prepareNow() {
+      this.prepared += 1;
+    },
+    dispose() {},
+  };
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RecognizedAction } from '../../../../lib/guard/adapter';
+import { isAction, type RecognizedAction } from '../../../../lib/guard/adapter';
 import { createJiraAdapter } from '../../../../lib/sites/jira/cloud';
 import { stubHostApi } from '../../support/host-api';
 
@@ -55,7 +55,7 @@ const key = (target: Element, k: string, init: KeyboardEventInit = {}) =>
 const q = (selector: string) => document.querySelector(selector) as HTMLElement;
 
 function action(recognized: ReturnType<ReturnType<typeof createJiraAdapter>['recognize']>): RecognizedAction {
-  if (!recognized || recognized === 'part-of-commit') throw new Error(`not an action: ${recognized}`);
+  if (!isAction(recognized)) throw new Error(`not an action: ${recognized}`);
   return recognized;
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWiki } from '../../../../lib/checklist/render-wiki';
-import type { Recognition, RecognizedAction } from '../../../../lib/guard/adapter';
+import { isAction, type Recognition, type RecognizedAction } from '../../../../lib/guard/adapter';
 import { createJiraSiteAdapter } from '../../../../lib/sites/jira/adapter';
 import { createJiraDcAdapter } from '../../../../lib/sites/jira/dc/adapter';
 import { wikiToText } from '../../../../lib/sites/jira/dc/receiver';
@@ -43,7 +43,7 @@ const key = (target: Element, k: string, init: KeyboardEventInit = {}) =>
 const q = (selector: string) => document.querySelector(selector) as HTMLElement;
 
 function action(recognized: Recognition): RecognizedAction {
-  if (!recognized || recognized === 'part-of-commit') throw new Error(`not an action: ${recognized}`);
+  if (!isAction(recognized)) throw new Error(`not an action: ${recognized}`);
   return recognized;
 }
 

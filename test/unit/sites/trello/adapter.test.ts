@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RecognizedAction } from '../../../../lib/guard/adapter';
+import { isAction, type RecognizedAction } from '../../../../lib/guard/adapter';
 import type { LiveSettings } from '../../../../lib/guard/live-settings';
 import { createTrelloAdapter } from '../../../../lib/sites/trello/adapter';
+import { READ_AHEAD_MS } from '../../../../lib/sites/trello/cards';
 import { DEFAULT_TRELLO_RULES } from '../../../../lib/sites/trello/rules';
 import { stubHostApi } from '../../support/host-api';
 
@@ -35,20 +36,24 @@ function page() {
     <div data-testid="card-back-panel">
       <h2 data-testid="card-back-name">Refund not received</h2>
       <div data-testid="card-back-members-container"></div>
+      <button data-testid="card-back-members-button">Members</button>
       <button data-testid="choose-member-item-add-member-button">
         <img title="Bob Chen (bobchen)" alt="Bob Chen (bobchen)"><span>Bob Chen</span><span>bobchen</span>
       </button>
     </div>`;
 }
 
-function clickMember(): RecognizedAction {
-  const target = document.querySelector(
-    '[data-testid="choose-member-item-add-member-button"] span',
-  ) as Element;
-  const event = new MouseEvent('click', { bubbles: true, button: 0 });
+function pointerEvent(type: string, selector: string): MouseEvent {
+  const target = document.querySelector(selector) as Element;
+  const event = new MouseEvent(type, { bubbles: true, button: 0 });
   Object.defineProperty(event, 'composedPath', { value: () => [target] });
-  const recognized = createTrelloAdapter(settings).recognize(event);
-  if (!recognized || recognized === 'part-of-commit') throw new Error('not an action');
+  return event;
+}
+
+function clickMember(adapter = createTrelloAdapter(settings)): RecognizedAction {
+  const event = pointerEvent('click', '[data-testid="choose-member-item-add-member-button"] span');
+  const recognized = adapter.recognize(event);
+  if (!isAction(recognized)) throw new Error('not an action');
   return recognized;
 }
 
@@ -126,6 +131,70 @@ describe('Trello: a member clicked in the popover', () => {
     const action = clickMember();
     await action.confirm?.();
     expect(await action.landed?.()).toBe(false);
+    members = [ALICE.id, BOB.id];
+    expect(await action.landed?.()).toBe(true);
+  });
+});
+
+describe('Trello: reading ahead when the members popover opens', () => {
+  const openPopover = (adapter: ReturnType<typeof createTrelloAdapter>) =>
+    adapter.recognize(pointerEvent('pointerdown', '[data-testid="card-back-members-button"]'));
+  const cardReads = (calls: string[]) => calls.filter((url) => url.startsWith('/1/cards/')).length;
+  const READABLE = { '/1/members/me': ALICE, '/1/cards/': CARD, '/1/boards/bd/members': [ALICE, BOB] };
+
+  it('the click is decided on what was read when the popover opened, without asking Trello again', async () => {
+    const calls = stubHostApi(READABLE);
+    const adapter = createTrelloAdapter(settings);
+    // Not stopped: the host opens its popover, and Baton gets the checklist's frame ready.
+    expect(openPopover(adapter)).toBe('opens-reassign');
+    await vi.waitFor(() => expect(calls.some((url) => url.startsWith('/1/boards/bd/members'))).toBe(true));
+    expect(calls.some((url) => url.startsWith('/1/members/me'))).toBe(true);
+    const before = calls.length;
+    const action = clickMember(adapter);
+    expect(await action.confirm?.()).toBe(true);
+    expect(await action.enrich?.()).toMatchObject({ to: { id: BOB.id, name: 'Bob Chen' } });
+    expect(calls.length).toBe(before);
+  });
+
+  it('a read ahead serves one action only: the next click reads the card again', async () => {
+    const calls = stubHostApi(READABLE);
+    const adapter = createTrelloAdapter(settings);
+    openPopover(adapter);
+    await clickMember(adapter).confirm?.();
+    expect(cardReads(calls)).toBe(1);
+    await clickMember(adapter).confirm?.();
+    expect(cardReads(calls)).toBe(2);
+  });
+
+  it('a read ahead that has grown old is not used', async () => {
+    const calls = stubHostApi(READABLE);
+    const adapter = createTrelloAdapter(settings);
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now);
+    openPopover(adapter);
+    clock.mockReturnValue(now + READ_AHEAD_MS + 1);
+    await clickMember(adapter).confirm?.();
+    clock.mockRestore();
+    expect(cardReads(calls)).toBe(2);
+  });
+
+  it('landed reads the card afresh, not what was read ahead', async () => {
+    let members = [ALICE.id];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const body = url.startsWith('/1/members/me')
+          ? ALICE
+          : url.startsWith('/1/boards/')
+            ? [ALICE, BOB]
+            : { ...CARD, idMembers: members };
+        return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const adapter = createTrelloAdapter(settings);
+    const action = clickMember(adapter);
+    await action.confirm?.();
+    openPopover(adapter);
     members = [ALICE.id, BOB.id];
     expect(await action.landed?.()).toBe(true);
   });
