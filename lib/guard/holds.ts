@@ -79,14 +79,18 @@ export function holds({ ctx, adapter, enforced, frames, watch, listen }: HoldsDe
   let active: ActiveHold | null = null;
   let deciding = false;
 
-  /** Takes the hold off the page: its dialog goes, and the next hold gets a frame loaded ahead. */
+  /**
+   * Takes the hold off the page: its dialog goes, and the next hold gets a frame loaded ahead at once
+   * (one reassign often follows another within a second while a queue is triaged; with the dialog gone,
+   * that load competes with nothing of Baton's).
+   */
   function end(id: string): ActiveHold | null {
     if (active?.id !== id) return null;
     const hold = active;
     active = null;
     hold.unwatch();
     hold.frame.close();
-    frames.plan();
+    frames.prepareNow();
     return hold;
   }
 

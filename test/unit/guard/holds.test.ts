@@ -59,7 +59,7 @@ beforeEach(() => {
     sent.push(message);
     return { ok: true };
   }) as never);
-  const frames = { ...fakeFrames(), take: frame, plan: () => log.push('frames:plan') };
+  const frames = { ...fakeFrames(), take: frame, prepareNow: () => log.push('frames:prepare') };
   holds = openHolds({
     ctx,
     adapter,
@@ -95,7 +95,7 @@ describe('a hold', () => {
     void holds.start(request());
     const id = await opened();
     await expect(holds.release(id, true)).resolves.toEqual({ ok: true });
-    expect(log.slice(-4)).toEqual(['release', 'heartbeat:stop', 'frame:close', 'frames:plan']);
+    expect(log.slice(-4)).toEqual(['release', 'heartbeat:stop', 'frame:close', 'frames:prepare']);
     await vi.waitFor(() => expect(sent.at(-1)).toEqual({ type: 'hold:done', holdId: id }));
     expect(holds.busy()).toBe(false);
     await expect(holds.release(id, true)).resolves.toEqual({ ok: false, failure: { kind: 'lost' } });
@@ -122,7 +122,7 @@ describe('a hold', () => {
     void holds.start(request());
     const id = await opened();
     expect(holds.abort(id)).toBe(true);
-    expect(log.slice(-4)).toEqual(['heartbeat:stop', 'frame:close', 'frames:plan', 'abort']);
+    expect(log.slice(-4)).toEqual(['heartbeat:stop', 'frame:close', 'frames:prepare', 'abort']);
     expect(holds.abort(id)).toBe(false);
   });
 
