@@ -33,3 +33,26 @@ export function recognizeWith(
 
 /** A list of selectors, newest first, as one selector matching any of them. */
 export const any = (list: readonly string[]) => list.join(', ');
+
+/**
+ * What `find` finds, as soon as the page shows it (looked for again on every change of the DOM), or null
+ * once `timeoutMs` has passed: a replay waits for the host's widget as long as the host takes, not a
+ * polling step more.
+ */
+export function whenFound<T>(find: () => T | null, timeoutMs: number): Promise<T | null> {
+  const found = find();
+  if (found) return Promise.resolve(found);
+  return new Promise((resolve) => {
+    const done = (value: T | null) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(value);
+    };
+    const observer = new MutationObserver(() => {
+      const now = find();
+      if (now) done(now);
+    });
+    const timer = setTimeout(() => done(find()), timeoutMs);
+    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+  });
+}

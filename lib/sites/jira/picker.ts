@@ -1,4 +1,4 @@
-import { any, text } from '../dom';
+import { any, text, whenFound } from '../dom';
 import { replayClick } from '../replay';
 import { type ShownPerson, sameName, shownName } from './people';
 import { SELECTORS } from './selectors';
@@ -12,7 +12,6 @@ const VALUE = any(SELECTORS.assigneeValue);
 const OPTION = any(SELECTORS.assigneeOption);
 const INPUT = any(SELECTORS.assigneeInput);
 
-const STEP_MS = 20;
 const OPEN_TIMEOUT_MS = 3000;
 const LIST_TIMEOUT_MS = 1500;
 const SEARCH_TIMEOUT_MS = 6000;
@@ -41,15 +40,6 @@ function optionFor(name: string, avatarUrl: string | undefined): Element | null 
     if (same) return same;
   }
   return options[0] ?? null;
-}
-
-async function waitFor<T>(find: () => T | null, timeoutMs: number): Promise<T | null> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found || Date.now() > deadline) return found;
-    await new Promise((resolve) => setTimeout(resolve, STEP_MS));
-  }
 }
 
 /**
@@ -89,16 +79,16 @@ export async function chooseAssignee(person: ShownPerson): Promise<void> {
       const trigger = editTrigger();
       if (!trigger) throw new Error('The Assignee field is not on the page');
       replayClick(trigger);
-      input = await waitFor(() => document.querySelector<HTMLInputElement>(INPUT), OPEN_TIMEOUT_MS);
+      input = await whenFound(() => document.querySelector<HTMLInputElement>(INPUT), OPEN_TIMEOUT_MS);
     }
     if (!input) throw new Error('The Assignee field did not open');
     input.focus();
     // The picker lists people as it opens; a search by name only when the person is not among them.
-    const listed = await waitFor(() => document.querySelector(OPTION), LIST_TIMEOUT_MS);
+    const listed = await whenFound(() => document.querySelector(OPTION), LIST_TIMEOUT_MS);
     option = listed && optionFor(name, person.avatarUrl);
     if (!option) {
       typeInto(input, name);
-      option = await waitFor(() => optionFor(name, person.avatarUrl), SEARCH_TIMEOUT_MS);
+      option = await whenFound(() => optionFor(name, person.avatarUrl), SEARCH_TIMEOUT_MS);
     }
   }
   if (!option) throw new Error(`Jira does not offer ${name} as assignee`);
