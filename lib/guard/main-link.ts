@@ -47,7 +47,8 @@ interface Granted {
   until: number;
 }
 
-export function mainLink(ctx: PageContext): MainLink {
+/** `doc`: the document this script shares with the page's MAIN world (tests give a stand-in). */
+export function mainLink(ctx: PageContext, doc: Document = document): MainLink {
   let onHeld: (held: HeldRequest) => void = () => undefined;
   let port: MessagePort | null = null;
   /** Passes the net has not used yet, as far as this side knows. */
@@ -75,7 +76,7 @@ export function mainLink(ctx: PageContext): MainLink {
     onHeld(message);
   }
 
-  acceptPort(window, ctx.signal, (handed) => {
+  acceptPort(doc, ctx.signal, (handed) => {
     port = handed;
     port.onmessage = (event: MessageEvent) => {
       if (isToIsolated(event.data)) onMessage(event.data);

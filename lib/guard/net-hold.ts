@@ -3,7 +3,6 @@ import {
   fits,
   HEARTBEAT_MS,
   isToMain,
-  PORT_HANDOVER,
   type ReassignMatch,
   type RequestShape,
   type ToIsolated,
@@ -134,7 +133,11 @@ export function installNetHold(win: Window & typeof globalThis, matcher: Request
       held?.decide(message.kind, message.kind === 'release' && message.retryable === true);
     }
   });
-  page.handOver({ baton: PORT_HANDOVER }, handed);
+  if (!page.offer(handed)) {
+    const stopAnswering = page.onAsk(() => {
+      if (page.offer(handed)) stopAnswering();
+    });
+  }
 
   /** Null when nobody guards the page (then the request goes out as if Baton were not there). */
   function hold(method: string, url: URL, match: ReassignMatch): Held | null {

@@ -1,3 +1,5 @@
+import { PORT_ASK, PORT_OFFER } from './net-protocol';
+
 // The built-ins the MAIN-world network net uses for its private channel, taken from the page's realm
 // when the net is installed at document_start, before any page script runs. The net shares that realm
 // with the page, and a method looked up at the moment it is called is whatever the page has put there
@@ -12,8 +14,10 @@ export interface PageBuiltins {
   send(port: MessagePort, message: unknown): void;
   /** Calls back with the data of each message the port receives. */
   receive(port: MessagePort, onData: (data: unknown) => void): void;
-  /** Posts a message to the page's own window, handing the port over with it. */
-  handOver(message: unknown, port: MessagePort): void;
+  /** Offers the port to the isolated script (net-protocol.ts); true when it took it. */
+  offer(port: MessagePort): boolean;
+  /** Calls back each time the isolated script asks for the port; returns how to stop listening. */
+  onAsk(listener: () => void): () => void;
   setTimeout(callback: () => void, ms: number): number;
   clearTimeout(id: number | undefined): void;
   /** A monotonic clock: a timer that fired late is told apart from one that fired on time. */
@@ -48,7 +52,11 @@ export function captureBuiltins(win: Window & typeof globalThis): PageBuiltins {
   const portPost = win.MessagePort.prototype.postMessage as Method;
   const setOnMessage = setterOf(win.MessagePort.prototype, 'onmessage');
   const eventData = getterOf(win.MessageEvent.prototype, 'data');
-  const windowPost = win.postMessage as Method;
+  const doc = win.document;
+  const Offer = win.MessageEvent;
+  const dispatch = doc.dispatchEvent as Method;
+  const listen = doc.addEventListener as Method;
+  const unlisten = doc.removeEventListener as Method;
   const setTimer = win.setTimeout as Method;
   const clearTimer = win.clearTimeout as Method;
   const performance = win.performance;
@@ -72,8 +80,13 @@ export function captureBuiltins(win: Window & typeof globalThis): PageBuiltins {
     receive(port, onData) {
       apply(setOnMessage, port, [(event: MessageEvent) => onData(apply(eventData, event, []))]);
     },
-    handOver(message, port) {
-      apply(windowPost, win, [message, '*', [port]]);
+    offer(port) {
+      const offer = new Offer(PORT_OFFER, { ports: [port], cancelable: true });
+      return !apply(dispatch, doc, [offer]);
+    },
+    onAsk(listener) {
+      apply(listen, doc, [PORT_ASK, listener, true]);
+      return () => apply(unlisten, doc, [PORT_ASK, listener, true]);
     },
     setTimeout(callback, ms) {
       return apply(setTimer, win, [callback, ms]) as number;

@@ -99,6 +99,29 @@ describe('Baton in Firefox', () => {
     outcomes.completed++;
   });
 
+  it('Jira: a reassign the page sends by itself waits in the network net (its port handed over between the two worlds) for the checklist', async () => {
+    await page.goto(JIRA_ISSUE);
+    const sent = page.evaluate(
+      (accountId) =>
+        fetch('/rest/api/3/issue/ACME-1/assignee', {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ accountId }),
+        }).then((response) => response.status),
+      JIRA_BOB,
+    );
+    const dialog = await checklistDialog(page);
+    expect(reassignRequests(server)).toHaveLength(0);
+    await fillChecklist(dialog);
+    await press(dialog, 'Complete handoff');
+    expect(await sent).toBe(204);
+    const [comment] = commentRequests(server);
+    const [reassign] = reassignRequests(server);
+    expect(comment?.seq).toBeLessThan(reassign?.seq ?? 0);
+    expect(server.jira.issue('ACME-1')?.assigneeId).toBe(JIRA_BOB);
+    outcomes.completed++;
+  });
+
   it('Zendesk: a new assignee and Submit wait for the checklist; the internal note lands, then the submit', async () => {
     await page.goto(ZENDESK_TICKET);
     const panel = '[data-test-id="ticket-101-standard-layout"]';

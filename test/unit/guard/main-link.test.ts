@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type MainLink, mainLink } from '../../../lib/guard/main-link';
-import { PORT_HANDOVER, type ToIsolated, type ToMain } from '../../../lib/guard/net-protocol';
+import { PORT_OFFER, type ToIsolated, type ToMain } from '../../../lib/guard/net-protocol';
 import { ContentScriptContext } from '../../../lib/host-page/page-context';
 
 // The isolated end of the port to the MAIN-world net: what it tells the net, and how it routes what
@@ -43,9 +43,8 @@ beforeEach(async () => {
   net = channel.port1;
   toNet = [];
   net.onmessage = (event) => toNet.push(event.data as ToMain);
-  window.dispatchEvent(
-    new MessageEvent('message', { data: { baton: PORT_HANDOVER }, source: window, ports: [channel.port2] }),
-  );
+  // The net, started after this script, offers its port on the document the two share.
+  document.dispatchEvent(new MessageEvent(PORT_OFFER, { ports: [channel.port2], cancelable: true }));
   await deliver();
 });
 

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installNetHold, type RequestMatcher } from '../../../lib/guard/net-hold';
-import { HEARTBEAT_MS, PORT_HANDOVER, type ToIsolated, type ToMain } from '../../../lib/guard/net-protocol';
-import { deliver, hostPage, type Page } from '../support/net-page';
+import {
+  HEARTBEAT_MS,
+  PORT_ASK,
+  PORT_OFFER,
+  type ToIsolated,
+  type ToMain,
+} from '../../../lib/guard/net-protocol';
+import { deliver, hostPage, type Page, takePort } from '../support/net-page';
 
 // The MAIN-world net on a stand-in for a host page's window: Node's own MessageChannel, MessagePort and
 // MessageEvent (whose prototypes a "page" can patch here as a real one can), fake timers, and a page
@@ -19,9 +25,7 @@ const matcher: RequestMatcher = {
  * in another realm, out of the page's reach: here it keeps the built-ins as they were when it started.
  */
 function guardEnd(page: Page) {
-  const handover = page.posted.find((p) => (p.message as { baton?: string }).baton === PORT_HANDOVER);
-  const port = handover?.ports[0];
-  if (!port) throw new Error('no port handed over');
+  const port = takePort(page);
   const post = MessagePort.prototype.postMessage;
   const data = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')?.get;
   const received: ToIsolated[] = [];
@@ -114,11 +118,12 @@ describe('the network net', () => {
     guard.close();
   });
 
-  it('never hands the port to a page that replaces the port, event and window built-ins after it started', async () => {
+  it('never hands the port to a page that replaces the port, event and document built-ins after it started', async () => {
     const page = hostPage();
     installNetHold(page.win, matcher);
     const guard = guardEnd(page);
     const seen: unknown[] = [];
+    const offers: Event[] = [];
     const portPost = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'postMessage');
     const data = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data');
     try {
@@ -134,7 +139,9 @@ describe('the network net', () => {
           return data?.get?.call(this);
         },
       });
-      page.win.postMessage = () => seen.push('window.postMessage');
+      // A page that asks for the port later is offered nothing: the isolated script took it.
+      page.win.document.addEventListener(PORT_OFFER, (event) => offers.push(event));
+      page.win.document.dispatchEvent(new Event(PORT_ASK));
       guard.tell({ kind: 'hello' });
       await deliver();
       const sent = page.win.fetch(ISSUE, { method: 'PUT', body: '{}' });
@@ -150,9 +157,8 @@ describe('the network net', () => {
     }
     // An event the page was handed would lead it to the port through its target.
     const ports = seen.map((thing) => (thing instanceof MessageEvent ? thing.target : thing));
-    expect(ports.filter((thing) => thing instanceof MessagePort || thing === 'window.postMessage')).toEqual(
-      [],
-    );
+    expect(ports.filter((thing) => thing instanceof MessagePort)).toEqual([]);
+    expect(offers).toEqual([]);
     expect(guard.received.map((m) => m.kind)).toEqual(['held', 'answered']);
     guard.close();
   });

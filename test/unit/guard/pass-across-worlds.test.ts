@@ -2,7 +2,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type MainLink, mainLink } from '../../../lib/guard/main-link';
 import { installNetHold, type RequestMatcher } from '../../../lib/guard/net-hold';
-import { PORT_HANDOVER } from '../../../lib/guard/net-protocol';
 import type { ContentScriptContext } from '../../../lib/host-page/page-context';
 import { liveContext } from '../support/guard-parts';
 import { deliver, hostPage, type Page } from '../support/net-page';
@@ -26,17 +25,13 @@ beforeEach(async () => {
   ctx = liveContext();
   page = hostPage();
   installNetHold(page.win, matcher);
-  link = mainLink(ctx);
+  // The isolated script takes the net's port from the document the two share.
+  link = mainLink(ctx, page.win.document);
   held = [];
   link.onHeld((request) => {
     held.push(request.id);
     if (!link.releaseWithPass(request)) link.send({ kind: 'fail', id: request.id });
   });
-  // The handover, delivered to the isolated script's listener as the browser delivers it.
-  const handover = page.posted.find((p) => (p.message as { baton?: string }).baton === PORT_HANDOVER);
-  window.dispatchEvent(
-    new MessageEvent('message', { data: handover?.message, source: window, ports: handover?.ports ?? [] }),
-  );
   await deliver();
 });
 

@@ -1,5 +1,6 @@
 import * as workers from 'node:worker_threads';
 import { vi } from 'vitest';
+import { PORT_ASK, PORT_OFFER } from '../../../lib/guard/net-protocol';
 
 // A stand-in for a host page's window, for the MAIN-world net: Node's own MessageChannel, MessagePort and
 // MessageEvent (whose prototypes a "page" can patch here as a real one can), and a page clock that a long
@@ -51,12 +52,57 @@ export class PageXhr extends EventTarget {
 export interface Page {
   win: Window & typeof globalThis;
   fetch: ReturnType<typeof vi.fn>;
-  /** What the page's window was asked to post, with the ports handed over. */
-  posted: { message: unknown; ports: MessagePort[] }[];
+}
+
+/**
+ * The document the two worlds share, as far as the port's handover uses it: listeners called in order,
+ * synchronously, until one stops the event; dispatchEvent answers false when a listener cancelled it.
+ * Any event object goes (Node's MessageEvent from the net, happy-dom's Event from the isolated side);
+ * a cancel is seen by its preventDefault() call, because Node's MessageEvent drops `cancelable`.
+ */
+class SharedDocument {
+  readonly #listeners = new Map<string, ((event: Event) => void)[]>();
+  querySelectorAll() {
+    return [];
+  }
+  addEventListener(
+    type: string,
+    listener: (event: Event) => void,
+    options?: boolean | { signal?: AbortSignal },
+  ) {
+    this.#listeners.set(type, [...(this.#listeners.get(type) ?? []), listener]);
+    if (typeof options === 'object') {
+      options.signal?.addEventListener('abort', () => this.removeEventListener(type, listener));
+    }
+  }
+  removeEventListener(type: string, listener: (event: Event) => void) {
+    this.#listeners.set(
+      type,
+      (this.#listeners.get(type) ?? []).filter((other) => other !== listener),
+    );
+  }
+  dispatchEvent(event: Event): boolean {
+    let stopped = false;
+    let cancelled = false;
+    Object.defineProperty(event, 'stopImmediatePropagation', {
+      value: () => {
+        stopped = true;
+      },
+    });
+    Object.defineProperty(event, 'preventDefault', {
+      value: () => {
+        cancelled = true;
+      },
+    });
+    for (const listener of this.#listeners.get(event.type) ?? []) {
+      if (stopped) break;
+      listener(event);
+    }
+    return !cancelled;
+  }
 }
 
 export function hostPage(): Page {
-  const posted: Page['posted'] = [];
   const fetch = vi.fn(async () => new PageResponse(204));
   const win = {
     MessageChannel: PageChannel,
@@ -71,12 +117,22 @@ export function hostPage(): Page {
     crypto: globalThis.crypto,
     fetch,
     location: { href: 'https://acme.atlassian.net/browse/ACME-1' },
-    document: { querySelectorAll: () => [] },
-    postMessage(message: unknown, _origin: string, ports: MessagePort[]) {
-      posted.push({ message, ports });
-    },
+    document: new SharedDocument(),
   } as unknown as Window & typeof globalThis;
-  return { win, fetch, posted };
+  return { win, fetch };
+}
+
+/** The isolated script's side of the handover, as it asks for the port: the port the net offered. */
+export function takePort(page: Page): MessagePort {
+  let port: MessagePort | undefined;
+  const doc = page.win.document;
+  doc.addEventListener(PORT_OFFER, (event) => {
+    port = (event as MessageEvent).ports[0];
+    event.preventDefault();
+  });
+  doc.dispatchEvent(new Event(PORT_ASK));
+  if (!port) throw new Error('no port offered');
+  return port;
 }
 
 /** Lets Node deliver the port's messages, which fake timers do not drive. */
