@@ -6,8 +6,8 @@ import {
   digestSchema,
   type EventColumns,
   type FigureColumns,
+  figureDigestSchema,
   toColumns,
-  weekDigestSchema,
 } from '../../lib/metrics/digest';
 import { type DayBucket, dayBucketsSchema } from '../../lib/metrics/retention';
 import { WEEK_MS } from '../../lib/metrics/summary';
@@ -48,7 +48,7 @@ export function parseDigest(raw: unknown): EventColumns | null {
 
 /** The last week of the log, or null when the digest of it is missing, broken, or does not reach back to `now`'s week. */
 function parseWeek(raw: unknown, now: number): FigureColumns | null {
-  const parsed = z.safeParse(weekDigestSchema, raw);
+  const parsed = z.safeParse(figureDigestSchema, raw);
   return parsed.success && parsed.data.since <= now - WEEK_MS ? decodeWeek(parsed.data) : null;
 }
 
@@ -70,8 +70,8 @@ export async function loadHistory(): Promise<Pick<PopupData, 'week' | 'events' |
  * the outbox and site health. Everything at once when there is no usable digest of the last week.
  */
 export async function loadPopupData(now = Date.now()): Promise<PopupData> {
-  const values = await readAll([KEYS.weekDigest, outboxItem.key, healthItem.key]);
-  const week = parseWeek(values.get(KEYS.weekDigest), now);
+  const values = await readAll([KEYS.figureDigest, outboxItem.key, healthItem.key]);
+  const week = parseWeek(values.get(KEYS.figureDigest), now);
   const rest = {
     outbox: outboxItem.parse(values.get(outboxItem.key)),
     health: healthItem.parse(values.get(healthItem.key)),

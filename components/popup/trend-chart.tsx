@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Aggregate } from '../../lib/metrics/aggregate';
 import { translate as t, translateCount } from '../translate';
 import type { Formats } from './format';
@@ -31,6 +32,9 @@ export function TrendChart({ aggregate, format }: { aggregate: Aggregate; format
         ]);
   const weekFrom = days.findIndex((day) => day.day >= thisWeek.firstDay);
   const baseline = TOP + PLOT_HEIGHT;
+  // The table is built the first time it is opened: 30 rows of formatted numbers were most of what
+  // rendering the chart cost once the main figures were painted, for a table most people never open.
+  const [numbersOpened, setNumbersOpened] = useState(false);
 
   return (
     <section className="card" aria-labelledby="trend-heading">
@@ -96,33 +100,40 @@ export function TrendChart({ aggregate, format }: { aggregate: Aggregate; format
         })}
         <line className="baseline" x1={LEFT} x2={WIDTH} y1={baseline} y2={baseline} />
       </svg>
-      <details className="numbers">
+      <details
+        className="numbers"
+        onToggle={(event) => {
+          if (event.currentTarget.open) setNumbersOpened(true);
+        }}
+      >
         <summary>{t('popupTrendShowTable')}</summary>
-        <table>
-          <caption className="visually-hidden">
-            {t('popupTrendTitle')} ({t('popupTrendPeriod')})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('popupColumnDay')}</th>
-              <th scope="col">{t('popupColumnCompleted')}</th>
-              <th scope="col">{t('popupColumnCancelled')}</th>
-              <th scope="col">{t('popupColumnBypassed')}</th>
-              <th scope="col">{t('popupColumnPostFailed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...days].reverse().map((day) => (
-              <tr key={day.day}>
-                <th scope="row">{format.dayLong(day.day)}</th>
-                <td>{format.number(day.completed)}</td>
-                <td>{format.number(day.cancelled)}</td>
-                <td>{format.number(day.bypassed)}</td>
-                <td>{format.number(day.post_failed)}</td>
+        {numbersOpened ? (
+          <table>
+            <caption className="visually-hidden">
+              {t('popupTrendTitle')} ({t('popupTrendPeriod')})
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('popupColumnDay')}</th>
+                <th scope="col">{t('popupColumnCompleted')}</th>
+                <th scope="col">{t('popupColumnCancelled')}</th>
+                <th scope="col">{t('popupColumnBypassed')}</th>
+                <th scope="col">{t('popupColumnPostFailed')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {[...days].reverse().map((day) => (
+                <tr key={day.day}>
+                  <th scope="row">{format.dayLong(day.day)}</th>
+                  <td>{format.number(day.completed)}</td>
+                  <td>{format.number(day.cancelled)}</td>
+                  <td>{format.number(day.bypassed)}</td>
+                  <td>{format.number(day.post_failed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
       </details>
     </section>
   );

@@ -12,7 +12,7 @@ import {
   digestItem,
   EVENT_LIMIT,
   eventsItem,
-  weekDigestItem,
+  figureDigestItem,
 } from '../storage/items';
 import { areaName, KEYS } from '../storage/keys';
 import { type ItemWrite, writeTogether } from '../storage/validated-item';
@@ -49,7 +49,7 @@ async function readLog(): Promise<MetricEvent[]> {
 function digestEntries(events: readonly MetricEvent[]): ItemWrite[] {
   return [
     digestItem.entry(encodeDigest(events)),
-    weekDigestItem.entry(encodeWeek(events, Date.now(), WEEK_MS)),
+    figureDigestItem.entry(encodeWeek(events, Date.now(), WEEK_MS)),
   ];
 }
 
@@ -114,7 +114,7 @@ export function refreshDigest(): Promise<void> {
       readLog(),
       digestItem.get(),
       storage.getItem<unknown>(KEYS.eventDigest),
-      storage.getItem<unknown>(KEYS.weekDigest),
+      storage.getItem<unknown>(KEYS.figureDigest),
     ]);
     const log = decodeDigest(digest);
     const current =

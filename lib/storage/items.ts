@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { handsSummarySchema, hostCountSchema } from '../history/ticket-history';
 import { heldActionSchema, postFailureSchema, rawAnswersSchema } from '../hold';
-import { digestSchema, encodeDigest, encodeWeek, weekDigestSchema } from '../metrics/digest';
+import { digestSchema, encodeDigest, encodeWeek, figureDigestSchema } from '../metrics/digest';
 import { metricEventSchema } from '../metrics/event';
 import { dayBucketsSchema } from '../metrics/retention';
 import { KEYS } from './keys';
@@ -82,9 +82,12 @@ export const digestItem = validatedItem(KEYS.eventDigest, digestSchema, () => en
   version: 1,
 });
 /** Its last week, which the popup reads first; written in the same write as the digest. */
-export const weekDigestItem = validatedItem(KEYS.weekDigest, weekDigestSchema, () => encodeWeek([], 0, 0), {
-  version: 1,
-});
+export const figureDigestItem = validatedItem(
+  KEYS.figureDigest,
+  figureDigestSchema,
+  () => encodeWeek([], 0, 0),
+  { version: 1 },
+);
 /** Events kept in the recent log and the archive together; counts beyond live on in the buckets. */
 export const EVENT_LIMIT = 50_000;
 

@@ -24,7 +24,7 @@ export const KEYS = {
   eventBuckets: 'local:eventBuckets',
   eventDigest: 'local:eventDigest',
   /** The last week of it, as much as the popup's main figures need. */
-  weekDigest: 'local:weekDigest',
+  figureDigest: 'local:figureDigest',
   /** Written with every write of the event log, so a worker knows whether its copy is current. */
   eventLogStamp: 'local:eventLogStamp',
   health: 'local:health',
@@ -33,7 +33,7 @@ export const KEYS = {
 } as const;
 
 /** Keys earlier versions wrote and nothing reads any more: removed when Baton is installed or updated. */
-export const RETIRED_KEYS = ['local:recentDigest'] as const;
+export const RETIRED_KEYS = ['local:recentDigest', 'local:weekDigest'] as const;
 
 export type StorageKey = `local:${string}` | `session:${string}`;
 

@@ -61,8 +61,8 @@ export function seedScript(count: number): string {
       count: stored.length,
       digestCount: digest ? digest.count : -1,
       jsonBytes: new TextEncoder().encode(JSON.stringify(stored)).length,
-      bytesInUse: await chrome.storage.local.getBytesInUse(['events', 'eventDigest', 'weekDigest']),
-      digestBytes: await chrome.storage.local.getBytesInUse(['eventDigest', 'weekDigest']),
+      bytesInUse: await chrome.storage.local.getBytesInUse(['events', 'eventDigest', 'figureDigest']),
+      digestBytes: await chrome.storage.local.getBytesInUse(['eventDigest', 'figureDigest']),
     };
   })()`;
 }
@@ -118,7 +118,7 @@ export async function measurePopup(bench: Bench): Promise<void> {
       }
       // For the analysis: how much of it is only reading the digests out of storage (no parsing, no
       // React): the last week, which the figures wait for, and the whole log, read after they are painted.
-      const reads: Record<string, number[]> = { weekDigest: [], eventDigest: [] };
+      const reads: Record<string, number[]> = { figureDigest: [], eventDigest: [] };
       const page = await context.newPage();
       try {
         await page.goto(`chrome-extension://${extensionId}/popup.html`, { waitUntil: 'load' });

@@ -11,7 +11,7 @@ import {
 import { decodeDigest, decodeWeek, encodeDigest } from '../../../lib/metrics/digest';
 import type { MetricEvent } from '../../../lib/metrics/event';
 import { WEEK_MS } from '../../../lib/metrics/summary';
-import { archiveItem, digestItem, eventsItem, weekDigestItem } from '../../../lib/storage/items';
+import { archiveItem, digestItem, eventsItem, figureDigestItem } from '../../../lib/storage/items';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -97,7 +97,7 @@ describe('the digest the popup reads', () => {
   it('comes with the last week of the log, which the popup reads first, also when rebuilt', async () => {
     const recorded = [event(1, 'jira', Date.now() - 10 * DAY), event(2, 'trello', Date.now() - DAY)];
     const lastWeek = async () => {
-      const week = await weekDigestItem.get();
+      const week = await figureDigestItem.get();
       const log = decodeWeek(week);
       return { since: week.since, at: log && Array.from(log.at) };
     };
@@ -106,7 +106,7 @@ describe('the digest the popup reads', () => {
     expect(await lastWeek()).toEqual({ since: expect.any(Number), at: [recorded[1]?.at] });
     expect((await lastWeek()).since).toBeGreaterThan(written - WEEK_MS - 1000);
 
-    await fakeBrowser.storage.local.remove('weekDigest');
+    await fakeBrowser.storage.local.remove('figureDigest');
     await refreshDigest();
     expect((await lastWeek()).at).toEqual([recorded[1]?.at]);
   });

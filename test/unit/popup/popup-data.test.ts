@@ -4,7 +4,7 @@ import { loadHistory, loadPopupData } from '../../../components/popup/popup-data
 import { encodeDigest, encodeWeek, toColumns } from '../../../lib/metrics/digest';
 import type { MetricEvent } from '../../../lib/metrics/event';
 import { DAY_MS, figures, WEEK_MS } from '../../../lib/metrics/summary';
-import { digestItem, eventsItem, weekDigestItem } from '../../../lib/storage/items';
+import { digestItem, eventsItem, figureDigestItem } from '../../../lib/storage/items';
 import { metricEvent } from '../metrics/events';
 
 const WRITTEN = Date.parse('2026-11-23T12:00:00Z');
@@ -24,7 +24,7 @@ function month(): MetricEvent[] {
 async function storeAsTheBackgroundDoes(events: MetricEvent[]) {
   await eventsItem.set(events);
   await digestItem.set(encodeDigest(events));
-  await weekDigestItem.set(encodeWeek(events, WRITTEN, WEEK_MS));
+  await figureDigestItem.set(encodeWeek(events, WRITTEN, WEEK_MS));
 }
 
 beforeEach(() => {

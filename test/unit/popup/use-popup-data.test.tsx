@@ -7,7 +7,7 @@ import { loadPopupData, type PopupData } from '../../../components/popup/popup-d
 import { usePopupData } from '../../../components/popup/use-popup-data';
 import { encodeDigest, encodeWeek } from '../../../lib/metrics/digest';
 import { WEEK_MS } from '../../../lib/metrics/summary';
-import { digestItem, weekDigestItem } from '../../../lib/storage/items';
+import { digestItem, figureDigestItem } from '../../../lib/storage/items';
 import { metricEvent } from '../metrics/events';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -31,7 +31,7 @@ describe('the popup’s data', () => {
   it('keeps a handoff recorded while its first read was under way', async () => {
     const before = [metricEvent(Date.now() - 60_000)];
     await digestItem.set(encodeDigest(before));
-    await weekDigestItem.set(encodeWeek(before, Date.now(), WEEK_MS));
+    await figureDigestItem.set(encodeWeek(before, Date.now(), WEEK_MS));
     let answer: (data: PopupData) => void = () => undefined;
     const first = new Promise<PopupData>((resolve) => {
       answer = resolve;

@@ -9,12 +9,12 @@ import {
   digestItem,
   draftsItem,
   eventsItem,
+  figureDigestItem,
   healthItem,
   holdsItem,
   hostCountsItem,
   outboxItem,
   settingsItem,
-  weekDigestItem,
 } from '../../../lib/storage/items';
 import { KEYS } from '../../../lib/storage/keys';
 import { bannersItem, dismissedItem, receivedItem } from '../../../lib/storage/received';
@@ -90,7 +90,7 @@ const stored: [item: ValidatedItem<unknown>, area: 'local' | 'session', name: st
     [{ day: '2025-01-01', site: 'trello', completed: 9, cancelled: 0, bypassed: 1, post_failed: 0 }],
   ],
   [digestItem, 'local', 'eventDigest', encodeDigest(events)],
-  [weekDigestItem, 'local', 'weekDigest', encodeWeek(events, NOW, 7 * 86_400_000)],
+  [figureDigestItem, 'local', 'figureDigest', encodeWeek(events, NOW, 7 * 86_400_000)],
   [healthItem, 'local', 'health', { zendesk: { missing: ['assignee field'], at: NOW } }],
   [
     settingsItem,
