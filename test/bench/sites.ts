@@ -54,11 +54,23 @@ const zendesk: BenchSite = {
   feedSelector: `${ZENDESK_PANEL} [data-test-id="omni-log-container"]`,
   async prepareReassign(page) {
     const panel = page.locator(ZENDESK_PANEL);
-    const field = panel.locator('[data-test-id="assignee-field"]');
-    if (!((await field.textContent()) ?? '').includes('Bob Chen')) {
+    const agent = panel.locator('[data-test-id="assignee-field-selected-agent-tag"]');
+    const chosen = async () =>
+      ((await agent.textContent({ timeout: 1_000 }).catch(() => '')) ?? '').includes('Bob Chen');
+    // As a person does, Submit only once the field shows Bob: the menu re-renders its options as the
+    // group's agents load, and a click that lands during that is not a choice (the tries otherwise
+    // failed, with and without Baton, by submitting the old assignee).
+    for (let attempt = 0; !(await chosen()); attempt++) {
+      if (attempt === 3) throw new Error('zendesk: Bob Chen could not be chosen in the Assignee field');
+      const menu = panel.locator('[data-test-id="assignee-field-dropdown-menu"]');
+      if (await menu.isVisible()) await page.keyboard.press('Escape');
       await panel.locator('[data-test-id="assignee-field-autocomplete-trigger"]').click();
-      await panel.getByRole('option', { name: 'Support', exact: true }).click();
-      await panel.getByRole('option', { name: 'Bob Chen', exact: true }).click();
+      await menu.getByRole('option', { name: 'Support', exact: true }).click();
+      await menu.getByRole('option', { name: 'Bob Chen', exact: true }).click();
+      await agent
+        .getByText('Bob Chen')
+        .waitFor({ timeout: 2_000 })
+        .catch(() => undefined);
     }
     const submit = panel.locator('[data-test-id="submit_button-button"]');
     await submit.waitFor({ state: 'visible' });

@@ -111,6 +111,9 @@ const REPLICAS: Replica[] = [
       await menu.getByRole('option', { name: 'Support', exact: true }).click();
       await menu.getByRole('option', { name: 'Bob Chen', exact: true }).click();
       await expect(menu).toBeHidden();
+      await expect(panel.locator('[data-test-id="assignee-field-selected-agent-tag"]')).toContainText(
+        'Bob Chen',
+      );
       await panel.locator('[data-test-id="submit_button-button"]').click();
     },
     // Ticket 101 went to Chloé (Tier 2), then to the Billing group with no agent, then to Alice, whom Bob
