@@ -33,6 +33,11 @@ export interface RecognizedAction {
   landed?: () => Promise<boolean>;
   /** What the page needs once the handoff is recorded (e.g. a reload, where the host's own action is one). */
   afterDone?: () => void;
+  /**
+   * The action is over: let go with no checklist, cancelled, or done and seen on the page. The adapter
+   * gets ready for the next one (Trello reads the card ahead again for a member picked next).
+   */
+  settled?: () => void;
 }
 
 export type Recognition = RecognizedAction | 'part-of-commit' | 'opens-reassign' | null;

@@ -74,7 +74,10 @@ export function captureUi({ ctx, adapter, settings, enforced, holds, frames, lin
       } finally {
         replaying -= 1;
       }
-      return awaitOutcome(ctx, pass.answer, recognized.landed);
+      const outcome = await awaitOutcome(ctx, pass.answer, recognized.landed);
+      // A refusal leaves the dialog up to retry or cancel: the action is not over yet.
+      if (outcome.ok) recognized.settled?.();
+      return outcome;
     };
     const hold = () => {
       const request: HoldRequest = {
@@ -90,7 +93,9 @@ export function captureUi({ ctx, adapter, settings, enforced, holds, frames, lin
           };
         },
         release,
-        abort() {},
+        abort() {
+          recognized.settled?.();
+        },
         ...(recognized.afterDone ? { afterDone: recognized.afterDone } : {}),
       };
       return holds.start(request);

@@ -71,6 +71,10 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
       ],
       replay: again,
       landed: () => landed(cardRef, known),
+      // Its popover stays open: the next member picked there is decided on a card read already.
+      settled: () => {
+        if (cardInView() === cardRef) readAhead(cardRef);
+      },
     };
   }
 

@@ -131,6 +131,24 @@ describe('a reassign in the host’s UI', () => {
     await expect(released).resolves.toEqual({ ok: true });
   });
 
+  it('tells the adapter the action is over once it is done, cancelled, or refused and then cancelled', async () => {
+    start(adapter({ settled: () => log.push('settled') }));
+    click();
+    const done = holds.started[0]?.release();
+    link.granted[0]?.answer(204);
+    await done;
+    expect(log.at(-1)).toBe('settled');
+
+    log.length = 0;
+    click();
+    const refused = holds.started[1]?.release();
+    link.granted[1]?.answer(409);
+    await expect(refused).resolves.toMatchObject({ ok: false });
+    expect(log).not.toContain('settled');
+    holds.started[1]?.abort();
+    expect(log.at(-1)).toBe('settled');
+  });
+
   it('tells the net what the adapter says its request looks like (a card’s other name)', async () => {
     start(adapter({ requestShapes: () => [{ tickets: ['AbCd', '5f1a'] }, { has: 'add' }] }));
     click();

@@ -178,6 +178,19 @@ describe('Trello: reading ahead when the members popover opens', () => {
     expect(cardReads(calls)).toBe(2);
   });
 
+  it('once an action is over, the card is read ahead again for the next member picked in the popover', async () => {
+    const calls = stubHostApi(READABLE);
+    const adapter = createTrelloAdapter(settings);
+    openPopover(adapter);
+    const first = clickMember(adapter);
+    await first.confirm?.();
+    expect(cardReads(calls)).toBe(1);
+    first.settled?.();
+    expect(cardReads(calls)).toBe(2);
+    await clickMember(adapter).confirm?.();
+    expect(cardReads(calls)).toBe(2);
+  });
+
   it('landed reads the card afresh, not what was read ahead', async () => {
     let members = [ALICE.id];
     vi.stubGlobal(
