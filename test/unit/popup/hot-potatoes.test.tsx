@@ -1,29 +1,19 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { formats } from '../../../components/popup/format';
 import { HOT_SHOWN, HotPotatoes } from '../../../components/popup/hot-potatoes';
 import type { HotPotato } from '../../../lib/metrics/aggregate';
 import { useLocale } from '../support/i18n';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from '../support/react-root';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
-let root: Root | null = null;
-let container: HTMLElement;
+const mounted = reactRoot();
 
 beforeEach(() => {
   fakeBrowser.reset();
   useLocale('en');
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root?.unmount());
-  container.remove();
 });
 
 const tickets = (count: number): HotPotato[] =>
@@ -35,26 +25,29 @@ const tickets = (count: number): HotPotato[] =>
     lastAt: NOW - i * 60_000,
   }));
 
-const listed = () => [...container.querySelectorAll('ol.hot a.ticket')].map((a) => a.firstChild?.textContent);
+const listed = () =>
+  [...mounted.container.querySelectorAll('ol.hot a.ticket')].map((a) => a.firstChild?.textContent);
 
 describe('hot potatoes in the popup', () => {
   it('lists the newest few and shows all of a long list on request', () => {
-    act(() => root?.render(<HotPotatoes tickets={tickets(1500)} format={formats('en')} now={NOW} />));
+    act(() => mounted.root.render(<HotPotatoes tickets={tickets(1500)} format={formats('en')} now={NOW} />));
     expect(listed()).toHaveLength(HOT_SHOWN);
     expect(listed()[0]).toBe('ACME-1');
-    const more = [...container.querySelectorAll('button')].find(
+    const more = [...mounted.container.querySelectorAll('button')].find(
       (b) => b.textContent === 'Show all 1,500 tickets',
     );
     if (!more) throw new Error('no "Show all" button');
     act(() => more.click());
     expect(listed()).toHaveLength(1500);
-    expect(container.querySelector('button')).toBeNull();
+    expect(mounted.container.querySelector('button')).toBeNull();
   });
 
   it('offers nothing more when every ticket is already listed', () => {
-    act(() => root?.render(<HotPotatoes tickets={tickets(HOT_SHOWN)} format={formats('en')} now={NOW} />));
+    act(() =>
+      mounted.root.render(<HotPotatoes tickets={tickets(HOT_SHOWN)} format={formats('en')} now={NOW} />),
+    );
     expect(listed()).toHaveLength(HOT_SHOWN);
-    expect(container.querySelector('button')).toBeNull();
+    expect(mounted.container.querySelector('button')).toBeNull();
   });
   it("marks the host's own count, and lists a ticket only the host says was passed around", () => {
     const seen = {
@@ -65,10 +58,12 @@ describe('hot potatoes in the popup', () => {
       at: NOW - 60_000,
     };
     act(() =>
-      root?.render(<HotPotatoes tickets={tickets(1)} hostCounts={[seen]} format={formats('en')} now={NOW} />),
+      mounted.root.render(
+        <HotPotatoes tickets={tickets(1)} hostCounts={[seen]} format={formats('en')} now={NOW} />,
+      ),
     );
     expect(listed()).toEqual(['ACME-1', 'ACME-77']);
-    const items = [...container.querySelectorAll('ol.hot li')];
+    const items = [...mounted.container.querySelectorAll('ol.hot li')];
     expect(items[1]?.querySelector('.host-count')?.textContent).toBe('host: 4 changes');
     expect(items[1]?.querySelector('.count')).toBeNull();
     expect(items[0]?.querySelector('.host-count')).toBeNull();

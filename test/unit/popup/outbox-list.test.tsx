@@ -1,29 +1,19 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { formats } from '../../../components/popup/format';
 import { OutboxList } from '../../../components/popup/outbox-list';
 import type { PostFailure } from '../../../lib/messaging';
 import type { OutboxEntry } from '../../../lib/storage/items';
 import { useLocale } from '../support/i18n';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from '../support/react-root';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
-let root: Root | null = null;
-let container: HTMLElement;
+const mounted = reactRoot();
 
 beforeEach(() => {
   fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root?.unmount());
-  container.remove();
 });
 
 const entry = (ticketKey: string, lastFailure: PostFailure): OutboxEntry => ({
@@ -42,7 +32,7 @@ const entry = (ticketKey: string, lastFailure: PostFailure): OutboxEntry => ({
 });
 
 const itemText = (ticketKey: string) =>
-  [...container.querySelectorAll('.outbox li')].find((li) => li.textContent?.includes(ticketKey))
+  [...mounted.container.querySelectorAll('.outbox li')].find((li) => li.textContent?.includes(ticketKey))
     ?.textContent ?? '';
 
 describe('the popup outbox', () => {
@@ -52,7 +42,7 @@ describe('the popup outbox', () => {
   ] as const)('says in %s which comments need a hand and which are still retried', (locale, needsHand) => {
     useLocale(locale);
     act(() =>
-      root?.render(
+      mounted.root.render(
         <OutboxList
           entries={[entry('404', { kind: 'http', status: 404 }), entry('503', { kind: 'http', status: 503 })]}
           format={formats(locale)}

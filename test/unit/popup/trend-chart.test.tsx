@@ -1,31 +1,21 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { formats } from '../../../components/popup/format';
 import { TrendChart } from '../../../components/popup/trend-chart';
 import { aggregate } from '../../../lib/metrics/aggregate';
 import { metricEvent } from '../metrics/events';
 import { useLocale } from '../support/i18n';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from '../support/react-root';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
-let root: Root | null = null;
-let container: HTMLElement;
+const mounted = reactRoot();
 
 beforeEach(() => {
   fakeBrowser.reset();
   useLocale('en');
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root?.unmount());
-  container.remove();
 });
 
 describe('the trend chart in the popup', () => {
@@ -34,8 +24,8 @@ describe('the trend chart in the popup', () => {
       now: NOW,
       zone: 'UTC',
     });
-    act(() => root?.render(<TrendChart aggregate={result} format={formats('en')} />));
-    const details = container.querySelector('details') as HTMLDetailsElement;
+    act(() => mounted.root.render(<TrendChart aggregate={result} format={formats('en')} />));
+    const details = mounted.container.querySelector('details') as HTMLDetailsElement;
     expect(details.querySelector('summary')?.textContent).toBe('Show the numbers');
     expect(details.querySelector('table')).toBeNull();
 

@@ -57,6 +57,23 @@ function clickMember(adapter = createTrelloAdapter(settings)): RecognizedAction 
   return recognized;
 }
 
+/** Trello's API over a card whose members the test changes, as another tab or the replay would. */
+function cardWhoseMembersChange(members: string[]): { members: string[] } {
+  const card = { members };
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      const body = url.startsWith('/1/members/me')
+        ? ALICE
+        : url.startsWith('/1/boards/')
+          ? [ALICE, BOB]
+          : { ...CARD, idMembers: card.members };
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    }),
+  );
+  return card;
+}
+
 beforeEach(page);
 afterEach(() => vi.unstubAllGlobals());
 
@@ -116,22 +133,11 @@ describe('Trello: a member clicked in the popover', () => {
   });
 
   it('landed: the card has the member once the change went through, and not before', async () => {
-    let members = [ALICE.id];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => {
-        const body = url.startsWith('/1/members/me')
-          ? ALICE
-          : url.startsWith('/1/boards/')
-            ? [ALICE, BOB]
-            : { ...CARD, idMembers: members };
-        return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-      }),
-    );
+    const card = cardWhoseMembersChange([ALICE.id]);
     const action = clickMember();
     await action.confirm?.();
     expect(await action.landed?.()).toBe(false);
-    members = [ALICE.id, BOB.id];
+    card.members = [ALICE.id, BOB.id];
     expect(await action.landed?.()).toBe(true);
   });
 });
@@ -192,23 +198,12 @@ describe('Trello: reading ahead when the members popover opens', () => {
   });
 
   it('landed reads the card afresh, not what was read ahead', async () => {
-    let members = [ALICE.id];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => {
-        const body = url.startsWith('/1/members/me')
-          ? ALICE
-          : url.startsWith('/1/boards/')
-            ? [ALICE, BOB]
-            : { ...CARD, idMembers: members };
-        return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-      }),
-    );
+    const card = cardWhoseMembersChange([ALICE.id]);
     const adapter = createTrelloAdapter(settings);
     const action = clickMember(adapter);
     await action.confirm?.();
     openPopover(adapter);
-    members = [ALICE.id, BOB.id];
+    card.members = [ALICE.id, BOB.id];
     expect(await action.landed?.()).toBe(true);
   });
 });
