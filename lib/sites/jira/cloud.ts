@@ -100,8 +100,9 @@ export function createJiraAdapter(): SiteAdapter {
     const assignToMe = target.closest(any(SELECTORS.assignToMe));
     const option = assignToMe ? null : target.closest(`${any(SELECTORS.assigneeOption)}, [role="option"]`);
     if (!assignToMe && !(option && isAssigneeOption(option))) {
-      if (event.type === 'pointerdown' && target.closest(any(SELECTORS.assigneeField))) noteShownAssignee();
-      return null;
+      if (event.type !== 'pointerdown' || !target.closest(any(SELECTORS.assigneeField))) return null;
+      noteShownAssignee();
+      return 'opens-reassign' as const;
     }
     if (event.type !== 'click') return 'part-of-commit' as const;
     if (assignToMe) return assignToMeAction(replayAssignToMe(assignToMe, replayClick));

@@ -60,6 +60,8 @@ export function createZendeskAdapter(): SiteAdapter {
         remember(target);
       if (event instanceof MouseEvent) {
         if (event.button !== 0 || event.type === 'pointerover') return null;
+        if (event.type === 'pointerdown' && target.closest(any(SELECTORS.assigneeField)))
+          return 'opens-reassign';
         const button = target.closest(`${any(SELECTORS.submit)}, ${any(SELECTORS.submitAs)}`);
         if (!button) return null;
         const action = submitAction(button, () => replayClick(button));
