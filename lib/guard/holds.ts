@@ -9,8 +9,13 @@ import { type Outcome, refused } from './reassign-outcome';
 
 // The one hold open on this page: its dialog, and its end (released, aborted or turned off), exactly once.
 
-/** The frame for the next reassign starts loading this long after a dialog opened (once it has painted). */
-const NEXT_STANDBY_DELAY_MS = 250;
+/**
+ * The frame for the next reassign starts loading this long after a dialog opened: once it has painted
+ * (its fade-in runs on the compositor, which that load does not hold up), and well before a person has
+ * read it, so that a reassign made again right after a Cancel (the wrong person picked) finds its frame
+ * loaded rather than loading.
+ */
+const NEXT_STANDBY_DELAY_MS = 100;
 
 /** A reassign Baton stopped, whichever way it came (a UI action or a held network request). */
 export interface HoldRequest {
