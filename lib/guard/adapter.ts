@@ -42,9 +42,6 @@ export interface RecognizedAction {
 
 export type Recognition = RecognizedAction | 'part-of-commit' | 'opens-reassign' | null;
 
-export const isAction = (recognized: Recognition): recognized is RecognizedAction =>
-  typeof recognized === 'object' && recognized !== null;
-
 /** The only code that knows a host's DOM and API. Everything else is site-independent. */
 export interface SiteAdapter {
   id: string;

@@ -114,8 +114,8 @@ export const figureDigestSchema = z.object({
    * digits each, as the log is in order.
    */
   at: integers,
-  /** Index into OUTCOMES. */
-  outcome: integers,
+  /** One digit per event, its index into OUTCOMES: no commas needed between them. */
+  outcome: z.string().check(z.regex(/^[0-9]*$/)),
   /** Milliseconds; -1: none. */
   fillMs: integers,
 });
@@ -163,7 +163,7 @@ export function encodeWeek(events: readonly EventFacts[], now: number, periodMs:
     since,
     count: week.length,
     at: differences.join(','),
-    outcome: week.map((event) => OUTCOMES.indexOf(event.outcome)).join(','),
+    outcome: week.map((event) => OUTCOMES.indexOf(event.outcome)).join(''),
     fillMs: week.map((event) => (event.fillMs === undefined ? -1 : Math.round(event.fillMs))).join(','),
   };
 }
@@ -220,16 +220,17 @@ function integersOf(text: string, count: number): number[] | null {
 /** Unpacks the last week's figures, or null when they do not hold together. */
 export function decodeWeek(week: FigureDigest): FigureColumns | null {
   const { count } = week;
-  const [differences, outcomes, fills] = [week.at, week.outcome, week.fillMs].map((text) =>
-    integersOf(text, count),
-  );
-  if (!differences || !outcomes || !fills) return null;
+  const differences = integersOf(week.at, count);
+  const fills = integersOf(week.fillMs, count);
+  // The digits' character codes, read natively; each is turned into its index in the loop below.
+  const outcomes = new TextEncoder().encode(week.outcome);
+  if (!differences || !fills || outcomes.length !== count) return null;
   const at = new Float64Array(count);
   const outcome = new Uint8Array(count);
   const fillMs = new Float64Array(count);
   let time = 0;
   for (let i = 0; i < count; i += 1) {
-    const index = outcomes[i] as number;
+    const index = (outcomes[i] as number) - ZERO;
     if (!(index >= 0 && index < OUTCOMES.length)) return null;
     time += differences[i] as number;
     at[i] = time;

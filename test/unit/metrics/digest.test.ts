@@ -102,11 +102,10 @@ describe('the digest of the last week, which the popup reads first', () => {
       fillMs: recent.fillMs,
     });
     expect(figures(decodeWeek(week) as FigureColumns, NOW)).toEqual(figures(toColumns(events), NOW));
-    // No ticket, site or address: a read of a few numbers per event (in decimal, a little longer than the
-    // digest's base 36 would make them).
+    // No ticket, site or address: a read of a few numbers per event.
     expect(JSON.stringify(week)).not.toMatch(/ACME|atlassian|jira/);
     const lastWeek = events.filter((event) => event.at > NOW - WEEK_MS);
-    expect(JSON.stringify(week).length).toBeLessThan((JSON.stringify(encodeDigest(lastWeek)).length * 2) / 3);
+    expect(JSON.stringify(week).length).toBeLessThan(JSON.stringify(encodeDigest(lastWeek)).length * 0.6);
   });
 
   it('holds an empty week', () => {
@@ -132,8 +131,10 @@ describe('the digest of the last week, which the popup reads first', () => {
     const week = encodeWeek(tenDays(), NOW, WEEK_MS);
     expect(decodeWeek(week)).not.toBeNull();
     expect(decodeWeek({ ...week, count: week.count + 1 })).toBeNull();
-    expect(decodeWeek({ ...week, outcome: week.outcome.replace(/^[0-9]*/, '9') })).toBeNull();
-    expect(decodeWeek({ ...week, outcome: week.outcome.replace(/^[0-9]*/, '-1') })).toBeNull();
+    // An outcome Baton does not know, or not a digit, where the count still fits.
+    expect(decodeWeek({ ...week, outcome: week.outcome.replace(/^[0-9]/, '9') })).toBeNull();
+    expect(decodeWeek({ ...week, outcome: week.outcome.replace(/^[0-9]/, '-') })).toBeNull();
+    expect(decodeWeek({ ...week, outcome: week.outcome.slice(1) })).toBeNull();
     expect(decodeWeek({ ...week, at: week.at.replace(/^[0-9]+/, '') })).toBeNull();
     expect(decodeWeek({ ...week, fillMs: week.fillMs.replace(/,/, ',,') })).toBeNull();
     expect(decodeWeek({ ...week, at: week.at.replace(/,/, '-,') })).toBeNull();

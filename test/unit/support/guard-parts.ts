@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { HandoffContext } from '../../../lib/checklist/context';
-import type { SiteAdapter } from '../../../lib/guard/adapter';
+import type { Recognition, RecognizedAction, SiteAdapter } from '../../../lib/guard/adapter';
 import type { ChecklistFrame } from '../../../lib/guard/checklist-frame';
 import type { FramePool } from '../../../lib/guard/frame-pool';
 import type { HoldRequest, Holds } from '../../../lib/guard/holds';
@@ -139,4 +139,10 @@ export function fakeFrames(): FramePool & { prepared: number } {
     },
     dispose() {},
   };
+}
+
+/** What an adapter recognized, when it is an action; the test fails otherwise. */
+export function actionOf(recognized: Recognition): RecognizedAction {
+  if (typeof recognized !== 'object' || recognized === null) throw new Error(`not an action: ${recognized}`);
+  return recognized;
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isAction, type RecognizedAction } from '../../../../lib/guard/adapter';
 import { createJiraAdapter } from '../../../../lib/sites/jira/cloud';
+import { actionOf } from '../../support/guard-parts';
 import { stubHostApi } from '../../support/host-api';
 
 const ME = '5b10a2844c20165700ede21g';
@@ -54,11 +54,6 @@ const key = (target: Element, k: string, init: KeyboardEventInit = {}) =>
   event(() => new KeyboardEvent('keydown', { key: k, bubbles: true, ...init }), target);
 const q = (selector: string) => document.querySelector(selector) as HTMLElement;
 
-function action(recognized: ReturnType<ReturnType<typeof createJiraAdapter>['recognize']>): RecognizedAction {
-  if (!isAction(recognized)) throw new Error(`not an action: ${recognized}`);
-  return recognized;
-}
-
 const issue = (assignee: unknown) => ({ key: 'ACME-1', fields: { summary: 'Checkout fails', assignee } });
 
 beforeEach(() => {
@@ -73,7 +68,7 @@ describe('Jira adapter: the Assignee picker (react-select)', () => {
     // Not stopped: Jira opens its picker, and Baton gets the checklist's frame ready.
     expect(adapter.recognize(pointerdown(q('[aria-label$="edit Assignee"]')))).toBe('opens-reassign');
     openPicker();
-    const chosen = action(adapter.recognize(click(q('#react-select-assignee-option-2 span'))));
+    const chosen = actionOf(adapter.recognize(click(q('#react-select-assignee-option-2 span'))));
     expect(chosen.tickets).toEqual(['ACME-1']);
     expect(chosen.context).toMatchObject({
       site: 'jira',
@@ -93,7 +88,7 @@ describe('Jira adapter: the Assignee picker (react-select)', () => {
       '/rest/api/3/user/assignable/search': [BOB, { accountId: 'x', displayName: 'Bobby Chen' }],
     });
     q('#react-select-assignee-option-2 img').removeAttribute('src');
-    const chosen = action(createJiraAdapter().recognize(click(q('#react-select-assignee-option-2'))));
+    const chosen = actionOf(createJiraAdapter().recognize(click(q('#react-select-assignee-option-2'))));
     const context = await chosen.enrich?.();
     expect(context?.from).toEqual({ id: ME, name: 'Alice Park' });
     expect(context?.to).toEqual({ id: BOB.accountId, name: 'Bob Chen' });
@@ -108,7 +103,7 @@ describe('Jira adapter: the Assignee picker (react-select)', () => {
       '/rest/api/3/issue/ACME-1': issue(ALICE),
       '/rest/api/3/user/assignable/search': [BOB, OTHER_BOB],
     });
-    const chosen = action(createJiraAdapter().recognize(click(q('#react-select-assignee-option-2'))));
+    const chosen = actionOf(createJiraAdapter().recognize(click(q('#react-select-assignee-option-2'))));
     expect((await chosen.enrich?.())?.to).toEqual({ id: OTHER_BOB.accountId, name: 'Bob Chen' });
   });
 
@@ -118,7 +113,7 @@ describe('Jira adapter: the Assignee picker (react-select)', () => {
     openPicker();
     q('#react-select-assignee-option-2 img').removeAttribute('src');
     stubHostApi({ '/rest/api/3/': 500 });
-    const chosen = action(adapter.recognize(click(q('#react-select-assignee-option-2'))));
+    const chosen = actionOf(adapter.recognize(click(q('#react-select-assignee-option-2'))));
     const context = await chosen.enrich?.();
     expect(context?.from).toEqual({ name: 'Alice Park' });
     expect(context?.to).toEqual({ name: 'Bob Chen' });
@@ -128,10 +123,10 @@ describe('Jira adapter: the Assignee picker (react-select)', () => {
     openPicker();
     stubHostApi({ '/rest/api/3/issue/ACME-1': issue(BOB), '/rest/api/3/user/assignable/search': [ALICE] });
     const adapter = createJiraAdapter();
-    const me = action(adapter.recognize(click(q('#react-select-assignee-option-1'))));
+    const me = actionOf(adapter.recognize(click(q('#react-select-assignee-option-1'))));
     expect(me.context.to).toEqual({ name: 'Alice Park' });
     expect((await me.enrich?.())?.to).toEqual({ id: ME, name: 'Alice Park' });
-    const nobody = action(adapter.recognize(click(q('#react-select-assignee-option-0'))));
+    const nobody = actionOf(adapter.recognize(click(q('#react-select-assignee-option-0'))));
     expect(nobody.context.to).toBeUndefined();
     expect((await nobody.enrich?.())?.to).toBeUndefined();
   });
@@ -141,8 +136,8 @@ describe('Jira adapter: the Assignee picker (react-select)', () => {
     const input = q('#react-select-assignee-input');
     input.setAttribute('aria-activedescendant', 'react-select-assignee-option-2');
     const adapter = createJiraAdapter();
-    expect(action(adapter.recognize(key(input, 'Enter'))).context.to).toEqual({ name: 'Bob Chen' });
-    expect(action(adapter.recognize(key(input, 'Tab'))).context.to).toEqual({ name: 'Bob Chen' });
+    expect(actionOf(adapter.recognize(key(input, 'Enter'))).context.to).toEqual({ name: 'Bob Chen' });
+    expect(actionOf(adapter.recognize(key(input, 'Tab'))).context.to).toEqual({ name: 'Bob Chen' });
     expect(adapter.recognize(key(input, 'Tab', { shiftKey: true }))).toBeNull();
     expect(adapter.recognize(key(q('#react-select-priority-input'), 'Enter'))).toBeNull();
     expect(adapter.recognize(click(q('#react-select-priority-option-1')))).toBeNull();
@@ -165,7 +160,7 @@ describe('Jira adapter: the Assignee picker (react-select)', () => {
         return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
       }),
     );
-    const chosen = action(createJiraAdapter().recognize(click(q('#react-select-assignee-option-2'))));
+    const chosen = actionOf(createJiraAdapter().recognize(click(q('#react-select-assignee-option-2'))));
     await chosen.enrich?.();
     expect(await chosen.landed?.()).toBe(false);
     assignee = OTHER_BOB;

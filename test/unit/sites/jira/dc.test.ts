@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWiki } from '../../../../lib/checklist/render-wiki';
-import { isAction, type Recognition, type RecognizedAction } from '../../../../lib/guard/adapter';
 import { createJiraSiteAdapter } from '../../../../lib/sites/jira/adapter';
 import { createJiraDcAdapter } from '../../../../lib/sites/jira/dc/adapter';
 import { wikiToText } from '../../../../lib/sites/jira/dc/receiver';
 import { pageDeployment } from '../../../../lib/sites/jira/page';
 import { ticketFromUrl } from '../../../../lib/sites/registry';
+import { actionOf } from '../../support/guard-parts';
 import { stubHostApi } from '../../support/host-api';
 
 const API = '/jira/rest/api/2';
@@ -41,11 +41,6 @@ const click = (target: Element, type = 'click') =>
 const key = (target: Element, k: string, init: KeyboardEventInit = {}) =>
   event(() => new KeyboardEvent('keydown', { key: k, bubbles: true, ...init }), target);
 const q = (selector: string) => document.querySelector(selector) as HTMLElement;
-
-function action(recognized: Recognition): RecognizedAction {
-  if (!isAction(recognized)) throw new Error(`not an action: ${recognized}`);
-  return recognized;
-}
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -86,7 +81,7 @@ describe('Jira Data Center adapter', () => {
     const adapter = createJiraDcAdapter();
     const link = q('#assign-to-me');
     expect(adapter.recognize(click(link, 'mousedown'))).toBe('part-of-commit');
-    const stopped = action(adapter.recognize(click(link)));
+    const stopped = actionOf(adapter.recognize(click(link)));
     expect(stopped.tickets).toEqual(['OPS-7']);
     expect(stopped.context).toMatchObject({
       site: 'jira',
@@ -100,7 +95,7 @@ describe('Jira Data Center adapter', () => {
 
   it('stops `i` outside a field, not while typing, not with shortcuts off, not when the issue is already mine', () => {
     dcPage();
-    expect(action(createJiraDcAdapter().recognize(key(document.body, 'i'))).tickets).toEqual(['OPS-7']);
+    expect(actionOf(createJiraDcAdapter().recognize(key(document.body, 'i'))).tickets).toEqual(['OPS-7']);
     expect(createJiraDcAdapter().recognize(key(q('#comment'), 'i'))).toBeNull();
     expect(createJiraDcAdapter().recognize(key(document.body, 'i', { ctrlKey: true }))).toBeNull();
     dcPage({ shortcuts: 'false' });
@@ -120,7 +115,7 @@ describe('Jira Data Center adapter', () => {
         return new Response(status === 204 ? null : '{"errorMessages":["no"]}', { status });
       }),
     );
-    const stopped = action(createJiraDcAdapter().recognize(click(q('#assign-to-me'))));
+    const stopped = actionOf(createJiraDcAdapter().recognize(click(q('#assign-to-me'))));
     await stopped.replay();
     expect(sent[0]?.url).toBe(`${API}/issue/OPS-7/assignee`);
     expect(sent[0]?.init?.method).toBe('PUT');
@@ -132,7 +127,7 @@ describe('Jira Data Center adapter', () => {
 
   it('knows it landed once Jira has the issue assigned to the user', async () => {
     dcPage();
-    const stopped = action(createJiraDcAdapter().recognize(click(q('#assign-to-me'))));
+    const stopped = actionOf(createJiraDcAdapter().recognize(click(q('#assign-to-me'))));
     stubHostApi({
       [`${API}/issue/OPS-7`]: {
         key: 'OPS-7',

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isAction, type RecognizedAction } from '../../../../lib/guard/adapter';
+import type { RecognizedAction } from '../../../../lib/guard/adapter';
 import type { LiveSettings } from '../../../../lib/guard/live-settings';
 import { createTrelloAdapter } from '../../../../lib/sites/trello/adapter';
 import { READ_AHEAD_MS } from '../../../../lib/sites/trello/cards';
 import { DEFAULT_TRELLO_RULES } from '../../../../lib/sites/trello/rules';
+import { actionOf } from '../../support/guard-parts';
 import { stubHostApi } from '../../support/host-api';
 
 // The Trello adapter's closer look at a member click (confirm, enrich) when Trello's API does not help:
@@ -52,9 +53,7 @@ function pointerEvent(type: string, selector: string): MouseEvent {
 
 function clickMember(adapter = createTrelloAdapter(settings)): RecognizedAction {
   const event = pointerEvent('click', '[data-testid="choose-member-item-add-member-button"] span');
-  const recognized = adapter.recognize(event);
-  if (!isAction(recognized)) throw new Error('not an action');
-  return recognized;
+  return actionOf(adapter.recognize(event));
 }
 
 /** Trello's API over a card whose members the test changes, as another tab or the replay would. */
