@@ -2,9 +2,12 @@ import '../lib/zod-jitless';
 import { syncCustomHosts } from '../lib/background/custom-hosts';
 import { abandonHoldsOfTab, strandUnposted } from '../lib/background/handoffs';
 import {
+  FIGURE_STEPS_ALARM,
   followOutsideWrites,
+  keepFigureStepsRenewed,
   RETENTION_ALARM,
   refreshDigest,
+  refreshFigureSteps,
   runRetention,
 } from '../lib/background/metrics-store';
 import { RETRY_ALARM, retryDue } from '../lib/background/outbox-retry';
@@ -41,7 +44,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void refreshDigest();
     void removeRetiredKeys().catch(() => undefined);
+    void keepFigureStepsRenewed().catch(() => undefined);
   });
+  browser.runtime.onStartup.addListener(() => void keepFigureStepsRenewed().catch(() => undefined));
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') followPolicy();
   });
@@ -61,6 +66,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_ALARM) void retryDue();
     if (alarm.name === RETENTION_ALARM) void runRetention();
+    if (alarm.name === FIGURE_STEPS_ALARM) void refreshFigureSteps();
   });
   void browser.alarms.create(RETRY_ALARM, { periodInMinutes: 1 });
   void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });

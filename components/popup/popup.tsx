@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { uiLocale } from '../../lib/locale';
 import { type Aggregate, aggregate } from '../../lib/metrics/aggregate';
 import { currentZone } from '../../lib/metrics/local-day';
-import { figures } from '../../lib/metrics/summary';
 import { afterPaint } from '../after-paint';
 import { translate as t, translateCount } from '../translate';
 import { ByReason, BySite, NotCompleted } from './breakdowns';
@@ -32,7 +31,7 @@ export function Popup({ first }: { first?: Promise<PopupData> }) {
   const locale = uiLocale();
   const format = useMemo(() => formats(locale), [locale]);
   const now = useMemo(() => (data ? Date.now() : 0), [data]);
-  const week = useMemo(() => (data ? figures(data.week, now) : null), [data, now]);
+  const week = data?.figures ?? null;
   // The rest (trend, hot potatoes, breakdowns) needs the whole log and is worked out once the main
   // figures are on screen: DESIGN.md §9 gives them 200 ms with 50,000 events stored.
   const [result, setResult] = useState<Aggregate | null>(null);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { storage } from 'wxt/utils/storage';
+import { figures } from '../../lib/metrics/summary';
 import { healthItem, outboxItem } from '../../lib/storage/items';
 import { KEYS } from '../../lib/storage/keys';
 import { afterPaint } from '../after-paint';
@@ -29,7 +30,7 @@ export function usePopupData(first?: Promise<PopupData>): PopupData | null {
     const stops = [
       storage.watch<unknown>(KEYS.eventDigest, (digest) => {
         const events = parseDigest(digest);
-        if (events) update({ week: events, events });
+        if (events) update({ figures: figures(events, Date.now()), events });
       }),
       storage.watch<unknown>(KEYS.eventBuckets, (buckets) => update({ buckets: parseBuckets(buckets) })),
       outboxItem.watch((outbox) => update({ outbox })),

@@ -17,16 +17,30 @@ export interface Figures {
 
 /** A typed array sorts numerically in native code: sort() with a comparator calls back into JS for every comparison. */
 export function median(values: ArrayLike<number>): number | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
+  return medianOfSorted(Float64Array.from(values).sort(), values.length);
+}
+
+/** The median of the first `length` of `sorted` (ascending), null when there are none. */
+export function medianOfSorted(sorted: ArrayLike<number>, length: number): number | null {
+  if (length === 0) return null;
+  const middle = Math.floor(length / 2);
+  return length % 2 === 1
     ? (sorted[middle] as number)
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+/** The figures from what they count: guarded reassigns, completed ones, and their median fill in seconds. */
+export function figuresOf(guarded: number, handoffs: number, medianFill: number | null): Figures {
+  return {
+    handoffs,
+    guarded,
+    completionRate: guarded === 0 ? null : Math.round((handoffs / guarded) * 100),
+    medianFillSeconds: medianFill === null ? null : Math.round(medianFill),
+  };
+}
+
 /** Completed is OUTCOMES[0] (lib/metrics/digest.ts). */
-const COMPLETED = 0;
+export const COMPLETED = 0;
 
 /**
  * The main figures over the `periodMs` before `now`: one pass over the times, outcomes and fill times
@@ -46,11 +60,5 @@ export function figures(log: FigureColumns, now: number, periodMs = WEEK_MS): Fi
     const fill = log.fillMs[i] as number;
     if (!Number.isNaN(fill)) fillSeconds[fills++] = fill / 1000;
   }
-  const medianFill = median(fillSeconds.subarray(0, fills));
-  return {
-    handoffs,
-    guarded,
-    completionRate: guarded === 0 ? null : Math.round((handoffs / guarded) * 100),
-    medianFillSeconds: medianFill === null ? null : Math.round(medianFill),
-  };
+  return figuresOf(guarded, handoffs, median(fillSeconds.subarray(0, fills)));
 }

@@ -3,6 +3,7 @@ import { handsSummarySchema, hostCountSchema } from '../history/ticket-history';
 import { heldActionSchema, postFailureSchema, rawAnswersSchema } from '../hold';
 import { digestSchema, encodeDigest, encodeWeek, figureDigestSchema } from '../metrics/digest';
 import { metricEventSchema } from '../metrics/event';
+import { figureStepsSchema, NO_STEPS } from '../metrics/figure-steps';
 import { dayBucketsSchema } from '../metrics/retention';
 import { KEYS } from './keys';
 import { DEFAULT_SETTINGS, settingsSchema } from './settings';
@@ -88,6 +89,10 @@ export const figureDigestItem = validatedItem(
   () => encodeWeek([], 0, 0),
   { version: 1 },
 );
+/** The main figures from the moment it was written, worked out from it; rewritten when they run out. */
+export const figureStepsItem = validatedItem(KEYS.figureSteps, figureStepsSchema, () => NO_STEPS, {
+  version: 1,
+});
 /** Events kept in the recent log and the archive together; counts beyond live on in the buckets. */
 export const EVENT_LIMIT = 50_000;
 

@@ -25,6 +25,8 @@ export const KEYS = {
   eventDigest: 'local:eventDigest',
   /** The last week of it, as much as the popup's main figures need. */
   figureDigest: 'local:figureDigest',
+  /** The main figures themselves, worked out ahead from it: what the popup reads first. */
+  figureSteps: 'local:figureSteps',
   /** Written with every write of the event log, so a worker knows whether its copy is current. */
   eventLogStamp: 'local:eventLogStamp',
   health: 'local:health',

@@ -2,16 +2,26 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   clearMetrics,
+  FIGURE_STEPS_ALARM,
   followOutsideWrites,
+  keepFigureStepsRenewed,
   logChangedAlone,
   recordEvents,
   refreshDigest,
+  refreshFigureSteps,
   runRetention,
 } from '../../../lib/background/metrics-store';
-import { decodeDigest, decodeWeek, encodeDigest } from '../../../lib/metrics/digest';
+import { decodeDigest, decodeWeek, encodeDigest, toColumns } from '../../../lib/metrics/digest';
 import type { MetricEvent } from '../../../lib/metrics/event';
-import { WEEK_MS } from '../../../lib/metrics/summary';
-import { archiveItem, digestItem, eventsItem, figureDigestItem } from '../../../lib/storage/items';
+import { figuresAt } from '../../../lib/metrics/figure-steps';
+import { figures, WEEK_MS } from '../../../lib/metrics/summary';
+import {
+  archiveItem,
+  digestItem,
+  eventsItem,
+  figureDigestItem,
+  figureStepsItem,
+} from '../../../lib/storage/items';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -109,6 +119,61 @@ describe('the digest the popup reads', () => {
     await fakeBrowser.storage.local.remove('figureDigest');
     await refreshDigest();
     expect((await lastWeek()).at).toEqual([recorded[1]?.at]);
+  });
+
+  it('comes with the main figures worked out ahead, renewed by an alarm before they run out', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // A week of 600 events: more changes to the figures than are worked out at once.
+      const start = Date.now();
+      const log = Array.from({ length: 600 }, (_, n) => ({
+        ...event(n, 'jira', start - WEEK_MS + (n + 1) * 1_000_000),
+        ...(n % 4 === 0 ? { outcome: 'cancelled' as const } : { fillMs: 1_000 * (n % 90) }),
+      }));
+      await recordEvents(log);
+      const countedNow = () => figures(toColumns(log), Date.now());
+      const stored = await figureStepsItem.get();
+      expect(figuresAt(stored, Date.now())).toEqual(countedNow());
+      expect(countedNow().guarded).toBe(600);
+      const until = stored.until as number;
+      expect(until).toBeGreaterThan(Date.now());
+      const alarm = await fakeBrowser.alarms.get(FIGURE_STEPS_ALARM);
+      expect(alarm?.scheduledTime).toBe(until - 60_000);
+
+      // The alarm fires; then the popup opens after the first steps would have run out.
+      vi.setSystemTime(alarm?.scheduledTime as number);
+      await refreshFigureSteps();
+      vi.setSystemTime(until + 1);
+      expect(figuresAt(stored, Date.now())).toBeNull();
+      const renewed = await figureStepsItem.get();
+      expect(figuresAt(renewed, Date.now())).toEqual(countedNow());
+      expect((await fakeBrowser.alarms.get(FIGURE_STEPS_ALARM))?.scheduledTime).toBe(
+        (renewed.until as number) - 60_000,
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('works the figures out from the log itself when the last week stored with it is broken', async () => {
+    const log = [event(1, 'jira', Date.now() - DAY), event(2, 'trello', Date.now() - 2 * DAY)];
+    await recordEvents(log);
+    await fakeBrowser.storage.local.set({ figureDigest: { since: 0 } });
+    await fakeBrowser.storage.local.remove('figureSteps');
+    await refreshFigureSteps();
+    expect(figuresAt(await figureStepsItem.get(), Date.now())?.guarded).toBe(2);
+    expect(decodeWeek(await figureDigestItem.get())?.count).toBe(2);
+  });
+
+  it('sets the alarm that renews the figures after a start that lost it, and keeps one already set', async () => {
+    await keepFigureStepsRenewed();
+    const set = await fakeBrowser.alarms.get(FIGURE_STEPS_ALARM);
+    expect(set?.scheduledTime).toBeGreaterThan(Date.now() + 50_000);
+    await fakeBrowser.alarms.create(FIGURE_STEPS_ALARM, { when: Date.now() + 3_600_000 });
+    await keepFigureStepsRenewed();
+    expect((await fakeBrowser.alarms.get(FIGURE_STEPS_ALARM))?.scheduledTime).toBeGreaterThan(
+      Date.now() + 3_000_000,
+    );
   });
 
   it('tells a write of the log alone from Baton writing both', () => {

@@ -1,10 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from 'wxt/utils/storage';
 import { loadHistory, loadPopupData } from '../../../components/popup/popup-data';
-import { encodeDigest, encodeWeek, toColumns } from '../../../lib/metrics/digest';
+import { refreshDigest } from '../../../lib/background/metrics-store';
+import { encodeDigest, toColumns } from '../../../lib/metrics/digest';
 import type { MetricEvent } from '../../../lib/metrics/event';
-import { DAY_MS, figures, WEEK_MS } from '../../../lib/metrics/summary';
-import { digestItem, eventsItem, figureDigestItem } from '../../../lib/storage/items';
+import { DAY_MS, figures } from '../../../lib/metrics/summary';
+import { digestItem, eventsItem } from '../../../lib/storage/items';
+import { KEYS } from '../../../lib/storage/keys';
 import { metricEvent } from '../metrics/events';
 
 const WRITTEN = Date.parse('2026-11-23T12:00:00Z');
@@ -21,27 +24,52 @@ function month(): MetricEvent[] {
   });
 }
 
+/** The log, and the digests the background writes of it at WRITTEN. */
 async function storeAsTheBackgroundDoes(events: MetricEvent[]) {
+  vi.setSystemTime(WRITTEN);
   await eventsItem.set(events);
-  await digestItem.set(encodeDigest(events));
-  await figureDigestItem.set(encodeWeek(events, WRITTEN, WEEK_MS));
+  await refreshDigest();
+  vi.useRealTimers();
 }
+
+const figuresOfLog = (events: MetricEvent[], now: number) => figures(toColumns(events), now);
 
 beforeEach(() => {
   fakeBrowser.reset();
+  vi.useFakeTimers({ toFake: ['Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
 });
 
-describe('the popup reads the last week first', () => {
+describe('the popup reads its main figures first', () => {
   it('shows the same main figures as the whole log, when written and days later, then gets the rest', async () => {
     const events = month();
     await storeAsTheBackgroundDoes(events);
-    for (const now of [WRITTEN, WRITTEN + 2 * DAY_MS, WRITTEN + 9 * DAY_MS]) {
+    for (const now of [WRITTEN, WRITTEN + 60 * 60 * 1000, WRITTEN + 2 * DAY_MS, WRITTEN + 9 * DAY_MS]) {
       const first = await loadPopupData(now);
       expect(first.complete).toBe(false);
-      expect(first.week.count).toBeLessThan(events.length / 3);
-      expect(figures(first.week, now)).toEqual(figures(toColumns(events), now));
+      expect(first.figures).toEqual(figuresOfLog(events, now));
     }
     expect((await loadHistory()).events).toEqual(toColumns(events));
+  });
+
+  it('needs neither the log nor its digests while the figures worked out ahead reach now', async () => {
+    const events = month();
+    await storeAsTheBackgroundDoes(events);
+    await storage.removeItems([KEYS.events, KEYS.eventDigest, KEYS.figureDigest]);
+    const first = await loadPopupData(WRITTEN + DAY_MS);
+    expect(first.figures).toEqual(figuresOfLog(events, WRITTEN + DAY_MS));
+    expect(first.figures.guarded).toBeGreaterThan(30);
+  });
+
+  it('counts the last week itself when there are no figures worked out ahead (written by an older version)', async () => {
+    const events = month();
+    await storeAsTheBackgroundDoes(events);
+    await storage.removeItems([KEYS.figureSteps, KEYS.events, KEYS.eventDigest]);
+    const first = await loadPopupData(WRITTEN + DAY_MS);
+    expect(first.complete).toBe(false);
+    expect(first.figures).toEqual(figuresOfLog(events, WRITTEN + DAY_MS));
   });
 
   it('reads the whole log at once when the clock has gone back before the last write', async () => {
@@ -50,7 +78,7 @@ describe('the popup reads the last week first', () => {
     const first = await loadPopupData(WRITTEN - DAY_MS);
     expect(first.complete).toBe(true);
     expect(first.events).toEqual(toColumns(events));
-    expect(first.week).toEqual(toColumns(events));
+    expect(first.figures).toEqual(figuresOfLog(events, WRITTEN - DAY_MS));
   });
 
   it('reads the whole log at once when there is no digest of the last week (written by an older version)', async () => {
@@ -59,6 +87,6 @@ describe('the popup reads the last week first', () => {
     await digestItem.set(encodeDigest(events));
     const first = await loadPopupData(WRITTEN);
     expect(first.complete).toBe(true);
-    expect(figures(first.week, WRITTEN)).toEqual(figures(toColumns(events), WRITTEN));
+    expect(first.figures).toEqual(figuresOfLog(events, WRITTEN));
   });
 });

@@ -44,6 +44,6 @@ describe('the popup’s data', () => {
     await act(() => digestItem.set(encodeDigest(after)));
     await act(async () => answer(read));
     expect(seen?.events.count).toBe(2);
-    expect(seen?.week.count).toBe(2);
+    expect(seen?.figures.guarded).toBe(2);
   });
 });
