@@ -107,19 +107,39 @@ export function createTrelloCards() {
     return card;
   }
 
-  /** The board's members, read again unless the last read already has the ones looked for. */
+  /** Reads of a board's members on their way: an action taken during the read ahead waits for it. */
+  const boardReads = new Map<string, Promise<Member[] | null>>();
+
+  function readBoard(idBoard: string): Promise<Member[] | null> {
+    const read = readTrello(
+      `/1/boards/${encodeURIComponent(idBoard)}/members?fields=fullName,username`,
+      arrayOf(isMember),
+    )
+      .then((members) => {
+        if (members) boards.set(idBoard, members);
+        return members;
+      })
+      .finally(() => {
+        if (boardReads.get(idBoard) === read) boardReads.delete(idBoard);
+      });
+    boardReads.set(idBoard, read);
+    return read;
+  }
+
+  /**
+   * The board's members: the last read when it has the ones looked for, else the read on its way when
+   * that has them, else a new read.
+   */
   async function boardMembers(
     idBoard: string,
     has: (members: Member[]) => boolean,
   ): Promise<Member[] | null> {
     const known = boards.get(idBoard);
     if (known && has(known)) return known;
-    const read = await readTrello(
-      `/1/boards/${encodeURIComponent(idBoard)}/members?fields=fullName,username`,
-      arrayOf(isMember),
-    );
-    if (read) boards.set(idBoard, read);
-    return read ?? known ?? null;
+    const pending = boardReads.get(idBoard);
+    const shared = pending ? await pending : null;
+    if (shared && has(shared)) return shared;
+    return (await readBoard(idBoard)) ?? boards.get(idBoard) ?? null;
   }
 
   /** Who receives the card: the members added, else those who stay, named as Trello names them. */

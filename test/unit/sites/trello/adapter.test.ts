@@ -161,6 +161,17 @@ describe('Trello: reading ahead when the members popover opens', () => {
     expect(calls.length).toBe(before);
   });
 
+  it('a member picked while the read ahead is still on its way waits for it, without asking Trello twice', async () => {
+    const calls = stubHostApi(READABLE);
+    const adapter = createTrelloAdapter(settings);
+    openPopover(adapter);
+    const action = clickMember(adapter);
+    expect(await action.confirm?.()).toBe(true);
+    expect(await action.enrich?.()).toMatchObject({ to: { id: BOB.id, name: 'Bob Chen' } });
+    const reads = (path: string) => calls.filter((url) => url.startsWith(path)).length;
+    expect([reads('/1/cards/'), reads('/1/boards/bd/members'), reads('/1/members/me')]).toEqual([1, 1, 1]);
+  });
+
   it('a read ahead serves one action only: the next click reads the card again', async () => {
     const calls = stubHostApi(READABLE);
     const adapter = createTrelloAdapter(settings);
