@@ -52,7 +52,10 @@ function parseSteps(raw: unknown, now: number): Figures | null {
   return parsed.success ? figuresAt(parsed.data, now) : null;
 }
 
-/** The figures from the last week of the log, or null when it is missing, broken, or does not reach back to `now`'s week. */
+/**
+ * The figures counted from the last week of the log, or null when it is missing, broken, or does not
+ * reach back to `now`'s week.
+ */
 function parseWeek(raw: unknown, now: number): Figures | null {
   const parsed = z.safeParse(figureDigestSchema, raw);
   const week = parsed.success && parsed.data.since <= now - WEEK_MS ? decodeWeek(parsed.data) : null;

@@ -180,7 +180,10 @@ async function writeDigests(events: readonly MetricEvent[]): Promise<void> {
   refreshBefore(digests.steps);
 }
 
-/** After a browser start or an update, either of which can clear alarms: the figures are renewed within a minute unless an alarm already will. */
+/**
+ * After a browser start or an update, either of which can clear alarms: the figures are renewed within
+ * a minute, unless an alarm already will.
+ */
 export async function keepFigureStepsRenewed(): Promise<void> {
   if (await browser.alarms.get(FIGURE_STEPS_ALARM)) return;
   await browser.alarms.create(FIGURE_STEPS_ALARM, { delayInMinutes: 1 });
