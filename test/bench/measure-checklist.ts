@@ -1,7 +1,7 @@
 import type { Frame, Locator, Page } from '@playwright/test';
 import { checklist, fillChecklist } from '../e2e/support/checklist.ts';
 import { type Bench, pollEvaluate, row, sleep, until } from './harness.ts';
-import { PAGE_PROBE, RESET_PAGE_PROBE } from './probes.ts';
+import { PAGE_PROBE, RESET_PAGE_PROBE, SHOWN_PROBE } from './probes.ts';
 import { BENCH_SITES, type BenchSite } from './sites.ts';
 import { summarize } from './stats.ts';
 
@@ -37,6 +37,18 @@ async function clickAt(page: Page, target: Locator): Promise<void> {
   // Arrive from 2 px to the left so that the click's own move is a real pointermove.
   await page.mouse.move(box.x + Math.min(6, box.width / 2) - 2, y);
   await page.mouse.click(box.x + Math.min(6, box.width / 2), y);
+}
+
+/**
+ * The tab is brought to the front before each reassign, and shown, as a person sees the tab they click
+ * in. A fresh install opens Baton's welcome tab in front of the host's (and a restored session may too);
+ * headless Chromium still delivers input to a tab behind it, but renders that tab once a second, and
+ * after a click it holds the tab's timers and network answers until a frame that then comes late
+ * (about 50 ms).
+ */
+async function lookAt(page: Page): Promise<void> {
+  await page.bringToFront();
+  await page.evaluate(SHOWN_PROBE);
 }
 
 export async function openPage(page: Page, site: BenchSite): Promise<void> {
@@ -109,6 +121,7 @@ export interface OpenSample {
 /** One reassign click with Baton, to the checklist painted; then Cancel. */
 export async function openOnce(page: Page, site: BenchSite): Promise<OpenSample> {
   const target = await site.prepareReassign(page);
+  await lookAt(page);
   await page.evaluate(RESET_PAGE_PROBE);
   const nodeStart = performance.timeOrigin + performance.now();
   await clickAt(page, target);
@@ -219,6 +232,7 @@ export async function hostClickOnce(
   site: BenchSite,
 ): Promise<{ painted: number; request: number }> {
   const target = await site.prepareReassign(page);
+  await lookAt(page);
   await page.evaluate(RESET_PAGE_PROBE);
   const seen = site.reassigns(bench.server).length;
   const nodeStart = performance.timeOrigin + performance.now();

@@ -28,6 +28,9 @@ export const PAGE_PROBE = `(() => {
   });
 })()`;
 
+/** Resolves once the page has produced two frames: it is in front and painting at the display's rate. */
+export const SHOWN_PROBE = `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))`;
+
 export const RESET_PAGE_PROBE = `(() => { const p = window.__benchPage; if (p) { p.generation++; p.pointer = 0; p.clicked = 0; p.painted = 0; } })()`;
 
 /**
