@@ -7,13 +7,14 @@ import { effectiveSettings, effectiveSettingsNow } from '../storage/effective-se
 import {
   DRAFT_LIMIT,
   DRAFT_MAX_AGE_MS,
+  type Drafts,
   draftsItem,
   type Hold,
   holdsItem,
   type OutboxEntry,
   outboxItem,
 } from '../storage/items';
-import { enforcementFor } from '../storage/settings';
+import { enforcementFor, type Settings } from '../storage/settings';
 import { templateFor } from '../storage/templates';
 import { clearTabBadge, refreshBadge } from './badge';
 import { renderComment } from './comment';
@@ -83,14 +84,20 @@ async function endRecorded(holdId: string, outcome: Outcome, skipReason?: string
   if (ended) await recordEvent(ended, outcome, undefined, skipReason);
 }
 
-const waiters = new Map<string, () => void>();
+/**
+ * Who waits for a hold to be stored or changed, by key. A frame that asked for its hold before it was
+ * stored is handed its answer with the news.
+ */
+const waiters = new Map<string, (answer?: Response<'hold:mine'>) => void>();
 
 export async function openHold(
   request: Request<'hold:open'>,
   tabId: number,
   frameId: number,
 ): Promise<Response<'hold:open'>> {
-  const template = await templateFor(request.held.site, await effectiveSettingsNow());
+  // The drafts are read alongside, for the frame that is usually waiting by now (it asks when shown).
+  const [effective, drafts] = await Promise.all([effectiveSettingsNow(), draftsItem.get()]);
+  const template = await templateFor(request.held.site, effective);
   const hold: Hold = {
     held: request.held,
     tabId,
@@ -101,7 +108,8 @@ export async function openHold(
     ...(request.contextPending ? { contextPending: true } : {}),
   };
   await holdsItem.update((holds) => ({ ...holds, [request.held.id]: hold }));
-  waiters.get(frameKey(tabId, request.frameId))?.();
+  // Answered from what was just stored, without reading it back: the dialog waits for this answer.
+  waiters.get(frameKey(tabId, request.frameId))?.(shownHold(hold, template, effective.settings, drafts));
   // The badge is cosmetic: the frame waiting for this hold goes first.
   void refreshBadge().catch(() => undefined);
   return { ok: true };
@@ -118,31 +126,29 @@ async function waitFor(
 ) {
   const found = find(await holdsItem.get());
   if (found) return found;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, waitMs);
-    waiters.set(key, () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  waiters.delete(key);
+  await waitForNews(key, waitMs);
   return find(await holdsItem.get());
 }
 
-/**
- * The hold a checklist frame shows, with everything the frame shows of it: the one its tab's content
- * script opened for that very frame, waited for when the frame asks first.
- */
-export async function findMine(tabId: number, frameId: number): Promise<Response<'hold:mine'>> {
-  const hold = await waitFor(frameKey(tabId, frameId), (holds) =>
-    Object.values(holds).find((hold) => hold.tabId === tabId && hold.checklistFrameId === frameId),
-  );
-  if (!hold) return { found: false };
-  const [drafts, template, { settings }] = await Promise.all([
-    draftsItem.get(),
-    templateOf(hold),
-    effectiveSettingsNow(),
-  ]);
+/** Waits a while for news of a hold: the answer that came with it, if any; undefined once the wait is over. */
+async function waitForNews(key: string, waitMs: number): Promise<Response<'hold:mine'> | undefined> {
+  const answer = await new Promise<Response<'hold:mine'> | undefined>((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), waitMs);
+    waiters.set(key, (given) => {
+      clearTimeout(timer);
+      resolve(given);
+    });
+  });
+  waiters.delete(key);
+  return answer;
+}
+
+function shownHold(
+  hold: Hold,
+  template: Template,
+  settings: Settings,
+  drafts: Drafts,
+): Response<'hold:mine'> {
   return {
     found: true,
     held: hold.held,
@@ -152,6 +158,28 @@ export async function findMine(tabId: number, frameId: number): Promise<Response
     draft: drafts[draftKey(hold.held)]?.answers ?? null,
     ...(hold.failure ? { failure: hold.failure } : {}),
   };
+}
+
+/**
+ * The hold a checklist frame shows, with everything the frame shows of it: the one its tab's content
+ * script opened for that very frame, waited for when the frame asks first.
+ */
+export async function findMine(tabId: number, frameId: number): Promise<Response<'hold:mine'>> {
+  const mine = (holds: Record<string, Hold>) =>
+    Object.values(holds).find((hold) => hold.tabId === tabId && hold.checklistFrameId === frameId);
+  const stored = mine(await holdsItem.get());
+  if (!stored) {
+    const opened = await waitForNews(frameKey(tabId, frameId), HOLD_WAIT_MS);
+    if (opened) return opened;
+  }
+  const hold = stored ?? mine(await holdsItem.get());
+  if (!hold) return { found: false };
+  const [drafts, template, { settings }] = await Promise.all([
+    draftsItem.get(),
+    templateOf(hold),
+    effectiveSettingsNow(),
+  ]);
+  return shownHold(hold, template, settings, drafts);
 }
 
 /**

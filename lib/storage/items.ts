@@ -42,7 +42,9 @@ export const holdsItem = validatedItem(KEYS.holds, z.record(z.string(), holdSche
 
 /** What the user typed, per ticket, until the handoff is posted. */
 const draftSchema = z.object({ answers: rawAnswersSchema, updatedAt: z.number() });
-export const draftsItem = validatedItem(KEYS.drafts, z.record(z.string(), draftSchema), () => ({}), {
+const draftsSchema = z.record(z.string(), draftSchema);
+export type Drafts = z.infer<typeof draftsSchema>;
+export const draftsItem = validatedItem(KEYS.drafts, draftsSchema, () => ({}), {
   version: 1,
 });
 export const DRAFT_LIMIT = 200;

@@ -100,6 +100,21 @@ describe('a held reassign in the background', () => {
     expect(await asked).toMatchObject({ found: true, held: { id: held.id } });
   });
 
+  it('tells a frame that asked first what a frame asking later is told, the draft left on the ticket included', async () => {
+    await openHold({ held: { ...held, id: 'hold-0' }, frameId: FRAME - 1 }, TAB, 0);
+    await saveDraft({ holdId: 'hold-0', answers: { situation: 'left from before' } }, TAB);
+    await cancelHold({ holdId: 'hold-0' }, TAB);
+    const asked = findMine(TAB, FRAME);
+    await openHold({ held, frameId: FRAME }, TAB, 0);
+    const first = await asked;
+    expect(first).toMatchObject({
+      found: true,
+      enforcement: 'block',
+      draft: { situation: 'left from before' },
+    });
+    expect(first).toEqual(await findMine(TAB, FRAME));
+  });
+
   describe('whose context the page completes after the dialog opened', () => {
     const shown = { ...held, context: { ...held.context, to: { name: 'Bob Chen' } } };
     const read = { ...held.context, to: { id: 'acc-bob-42', name: 'Bob Chen' } };
