@@ -1,5 +1,6 @@
 import '../../lib/zod-jitless';
 import { createRoot } from 'react-dom/client';
+import { afterPaint } from '../../components/after-paint';
 import { ChecklistPage, type LoadedHold } from '../../components/checklist/checklist-page';
 import { learnHold } from '../../lib/checklist/frame-protocol';
 import { sendToBackground } from '../../lib/messaging';
@@ -17,6 +18,8 @@ if (root) {
       holdFor: () => sendToBackground('hold:mine', {}).then((answer) => (answer.found ? answer : null)),
     },
     render,
-    render,
+    // What the page read after the dialog opened (who receives the ticket) often arrives while the
+    // dialog's first frame is being drawn: it is shown in the frame after, so the dialog is not held up.
+    (hold) => afterPaint(() => render(hold)),
   );
 }
