@@ -34,6 +34,22 @@ async function chooseAssignee(page: Page, id: number, group: string, agent: stri
   await expect(agentTag(page, id)).toContainText(agent);
 }
 
+/** The same with the keyboard: Enter opens the menu, then ArrowDown and Enter on the group, then on the agent. */
+async function chooseAssigneeWithKeys(page: Page, id: number, group: string, agent: string) {
+  await trigger(page, id).focus();
+  await page.keyboard.press('Enter');
+  for (const name of [group, agent]) {
+    const option = menu(page, id).getByRole('option', { name, exact: true });
+    await expect(option).toBeVisible();
+    for (let presses = 0; presses < 10 && (await option.getAttribute('aria-selected')) !== 'true'; presses++)
+      await page.keyboard.press('ArrowDown');
+    await expect(option).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+  }
+  await expect(menu(page, id)).toBeHidden();
+  await expect(agentTag(page, id)).toContainText(agent);
+}
+
 async function typeReply(page: Page, id: number, text: string) {
   const composer = panel(page, id).locator('[data-test-id="omnicomposer-rich-text-ckeditor"]');
   await composer.click();
@@ -321,12 +337,12 @@ test('a highlighted agent is chosen when Tab leaves the search (downshift), and 
   expect(ticketPuts(server, 101)).toHaveLength(0);
 });
 
-test('Cancel after choosing in the Assignee combobox leaves the ticket with its assignee', async ({
+test('Cancel after choosing in the Assignee combobox (group, then agent, with the keyboard) leaves the ticket with its assignee', async ({
   page,
   server,
 }) => {
   await page.goto(TICKET);
-  await chooseAssignee(page, 101, 'Tier 2', 'Chloé Dubois');
+  await chooseAssigneeWithKeys(page, 101, 'Tier 2', 'Chloé Dubois');
   await panel(page, 101).locator('[data-test-id="submit_button-button"]').click();
   const dialog = checklist(page);
   await expect(dialog).toContainText('Chloé Dubois');
