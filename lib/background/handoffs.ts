@@ -15,7 +15,7 @@ import {
   outboxItem,
 } from '../storage/items';
 import { enforcementFor, type Settings } from '../storage/settings';
-import { templateFor } from '../storage/templates';
+import { templateFor, templatesItem } from '../storage/templates';
 import { clearTabBadge, refreshBadge } from './badge';
 import { renderComment } from './comment';
 import { recordEvents } from './metrics-store';
@@ -95,9 +95,12 @@ export async function openHold(
   tabId: number,
   frameId: number,
 ): Promise<Response<'hold:open'>> {
-  // The drafts are read alongside, for the frame that is usually waiting by now (it asks when shown).
+  // The drafts and the user's templates are read alongside, for the frame that is usually waiting by
+  // now (it asks when shown); the templates go unused when the policy sets its own.
+  const storedTemplates = templatesItem.get();
+  storedTemplates.catch(() => undefined);
   const [effective, drafts] = await Promise.all([effectiveSettingsNow(), draftsItem.get()]);
-  const template = await templateFor(request.held.site, effective);
+  const template = await templateFor(request.held.site, effective, storedTemplates);
   const hold: Hold = {
     held: request.held,
     tabId,
@@ -107,9 +110,12 @@ export async function openHold(
     template,
     ...(request.contextPending ? { contextPending: true } : {}),
   };
-  await holdsItem.update((holds) => ({ ...holds, [request.held.id]: hold }));
-  // Answered from what was just stored, without reading it back: the dialog waits for this answer.
+  const stored = holdsItem.update((holds) => ({ ...holds, [request.held.id]: hold }));
+  // The dialog waits for this answer: it is given from what is being stored, without waiting for the
+  // write. What the frame asks next reads the holds, and a read here waits for that write
+  // (validated-item.ts); a write that fails fails hold:open, and the tab takes the dialog away.
   waiters.get(frameKey(tabId, request.frameId))?.(shownHold(hold, template, effective.settings, drafts));
+  await stored;
   // The badge is cosmetic: the frame waiting for this hold goes first.
   void refreshBadge().catch(() => undefined);
   return { ok: true };
@@ -124,23 +130,34 @@ async function waitFor(
   find: (holds: Record<string, Hold>) => Hold | undefined,
   waitMs = HOLD_WAIT_MS,
 ) {
+  const news = listenForNews(key, waitMs);
   const found = find(await holdsItem.get());
-  if (found) return found;
-  await waitForNews(key, waitMs);
+  if (found) {
+    news.stop();
+    return found;
+  }
+  await news.heard;
   return find(await holdsItem.get());
 }
 
-/** Waits a while for news of a hold: the answer that came with it, if any; undefined once the wait is over. */
-async function waitForNews(key: string, waitMs: number): Promise<Response<'hold:mine'> | undefined> {
-  const answer = await new Promise<Response<'hold:mine'> | undefined>((resolve) => {
-    const timer = setTimeout(() => resolve(undefined), waitMs);
-    waiters.set(key, (given) => {
+/**
+ * Listens a while for news of a hold: `heard` is the answer that came with it, if any, or undefined
+ * once the wait is over. Listening starts before the caller reads the holds, so that news given while
+ * that read is under way (openHold hands its answer over before its write) is not missed.
+ */
+function listenForNews(key: string, waitMs: number) {
+  let stop = () => {};
+  const heard = new Promise<Response<'hold:mine'> | undefined>((resolve) => {
+    const timer = setTimeout(() => given(undefined), waitMs);
+    function given(answer?: Response<'hold:mine'>) {
       clearTimeout(timer);
-      resolve(given);
-    });
+      if (waiters.get(key) === given) waiters.delete(key);
+      resolve(answer);
+    }
+    waiters.set(key, given);
+    stop = () => given(undefined);
   });
-  waiters.delete(key);
-  return answer;
+  return { heard, stop };
 }
 
 function shownHold(
@@ -167,9 +184,11 @@ function shownHold(
 export async function findMine(tabId: number, frameId: number): Promise<Response<'hold:mine'>> {
   const mine = (holds: Record<string, Hold>) =>
     Object.values(holds).find((hold) => hold.tabId === tabId && hold.checklistFrameId === frameId);
+  const news = listenForNews(frameKey(tabId, frameId), HOLD_WAIT_MS);
   const stored = mine(await holdsItem.get());
-  if (!stored) {
-    const opened = await waitForNews(frameKey(tabId, frameId), HOLD_WAIT_MS);
+  if (stored) news.stop();
+  else {
+    const opened = await news.heard;
     if (opened) return opened;
   }
   const hold = stored ?? mine(await holdsItem.get());

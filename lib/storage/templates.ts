@@ -30,22 +30,32 @@ function policyTemplates(raw: readonly unknown[] | undefined): Template[] | null
   });
 }
 
-/** The templates in force: the policy's when it sets them, else the user's. */
-export async function activeTemplates(effective?: Effective): Promise<{
+/** The templates in force: the policy's when it sets them, else the user's (`stored`, read if not given). */
+export async function activeTemplates(
+  effective?: Effective,
+  stored?: Promise<Template[]>,
+): Promise<{
   templates: Template[];
   settings: Effective;
 }> {
   effective ??= await effectiveSettings();
-  const stored = policyTemplates(effective.policy.templates) ?? (await templatesItem.get());
-  return { templates: allTemplates(stored), settings: effective };
+  const chosen = policyTemplates(effective.policy.templates) ?? (await (stored ?? templatesItem.get()));
+  return { templates: allTemplates(chosen), settings: effective };
 }
 
-/** The template a site's checklist uses: the one chosen for the site, else the built-in. */
-export async function templateFor(site: string, effective?: Effective): Promise<Template> {
+/**
+ * The template a site's checklist uses: the one chosen for the site, else the built-in. `stored` is the
+ * user's templates when the caller has started reading them already.
+ */
+export async function templateFor(
+  site: string,
+  effective?: Effective,
+  stored?: Promise<Template[]>,
+): Promise<Template> {
   const {
     templates: all,
     settings: { settings },
-  } = await activeTemplates(effective);
+  } = await activeTemplates(effective, stored);
   const chosen = settings.templateBySite[site] ?? SERVICE_HANDOFF.id;
   return (
     all.find((template) => template.id === chosen) ??

@@ -20,6 +20,7 @@ export type ItemVersion =
 
 export interface ValidatedItem<T> {
   key: StorageKey;
+  /** The stored value, once this context's updates begun before the read have been written. */
   get(): Promise<T>;
   set(value: T): Promise<void>;
   /** Read-modify-write, serialised per item within this context (the background is the only writer). */
@@ -96,7 +97,9 @@ export function validatedItem<T>(
 
   return {
     key,
-    get,
+    // A value handed out before its update is written (a hold, to the frame waiting for it) is never
+    // read back missing in this context.
+    get: () => queue.then(get),
     set: write,
     update(change) {
       const next = queue.then(async () => {

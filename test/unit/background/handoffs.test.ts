@@ -115,6 +115,57 @@ describe('a held reassign in the background', () => {
     expect(first).toEqual(await findMine(TAB, FRAME));
   });
 
+  it('answers a frame that asked first before the hold is written, and what the frame asks next finds the hold', async () => {
+    const original = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
+    let release = () => {};
+    const written = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slowWrite = vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(async (items) => {
+      if ('holds' in items) await written;
+      return original(items);
+    });
+    try {
+      const asked = findMine(TAB, FRAME);
+      const opening = openHold({ held, frameId: FRAME }, TAB, 0);
+      expect(await asked).toMatchObject({ found: true, held: { id: held.id } });
+      const saving = saveDraft({ holdId: held.id, answers: { situation: 'typed at once' } }, TAB);
+      release();
+      expect(await opening).toEqual({ ok: true });
+      expect(await saving).toEqual({ ok: true });
+      expect(await findMine(TAB, FRAME)).toMatchObject({
+        found: true,
+        draft: { situation: 'typed at once' },
+      });
+    } finally {
+      release();
+      slowWrite.mockRestore();
+    }
+  });
+
+  it('hears of a hold handed over while its frame was still reading the holds', async () => {
+    const original = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    let reads = 0;
+    const slowFirstRead = vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation((async (
+      keys: Parameters<typeof original>[0],
+    ) => {
+      const value = await original(keys);
+      if (reads++ === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      return value;
+    }) as typeof original);
+    try {
+      const asked = findMine(TAB, FRAME);
+      await openHold({ held, frameId: FRAME }, TAB, 0);
+      const answer = await Promise.race([
+        asked,
+        new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1000)),
+      ]);
+      expect(answer).toMatchObject({ found: true, held: { id: held.id } });
+    } finally {
+      slowFirstRead.mockRestore();
+    }
+  });
+
   describe('whose context the page completes after the dialog opened', () => {
     const shown = { ...held, context: { ...held.context, to: { name: 'Bob Chen' } } };
     const read = { ...held.context, to: { id: 'acc-bob-42', name: 'Bob Chen' } };

@@ -48,6 +48,18 @@ describe('validated storage items', () => {
     await vi.waitFor(async () => expect(await item.get()).toEqual({ count: 4, label: 'migrated' }));
   });
 
+  it('reads what an update begun before the read writes, even while that write is slow', async () => {
+    const item = validatedItem('local:thing', schema, () => ({ count: 0, label: '' }), V1);
+    const original = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return original(items);
+    });
+    const updating = item.update((current) => ({ ...current, count: current.count + 1 }));
+    expect(await item.get()).toEqual({ count: 1, label: '' });
+    await updating;
+  });
+
   it('reports a write the browser refused, such as the quota, and still fails it', async () => {
     const item = validatedItem('local:thing', schema, () => ({ count: 0, label: '' }), V1);
     const original = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
