@@ -27,7 +27,7 @@ const CONTROLS = [
 export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
   let hovered: string | null = null;
   const cards = createTrelloCards();
-  const { currentMember, readAhead, readCard, boardMembers } = cards;
+  const { currentMember, readAhead, readAheadUnlessFresh, readCard, boardMembers } = cards;
   const { describe, perform, landed } = createTrelloChanges(settings, cards);
   /** The card an action is about: the open card back, else the card under the pointer. */
   function cardInView(): string | null {
@@ -134,7 +134,7 @@ export function createTrelloAdapter(settings: LiveSettings): SiteAdapter {
     // Joining is not a handoff unless the rules say so: it is not stopped at all, and the network
     // layer still weighs the request against the settings as they are when it goes out.
     if (control.matches(any(SELECTORS.join)) && !settings.current().trello.joinSelf) return null;
-    if (event.type === 'pointerdown') readAhead(cardRef);
+    if (event.type === 'pointerdown') readAheadUnlessFresh(cardRef);
     if (event.type !== 'click') return 'part-of-commit';
     if (control.matches(any(SELECTORS.chooseMember))) {
       const labels = labelsOf(control);

@@ -78,7 +78,7 @@ export function createTrelloCards() {
     );
 
   /** Reads started before an action, by card: each is taken by the next action on its card, or expires. */
-  const ahead = new Map<string, { card: Promise<Card | null>; at: number }>();
+  const ahead = new Map<string, { card: Promise<Card | null>; at: number; failed: boolean }>();
 
   /**
    * Starts what an action on this card will need (the card, its board's members, the current member),
@@ -86,15 +86,31 @@ export function createTrelloCards() {
    */
   function readAhead(cardRef: string): void {
     const card = fetchCard(cardRef);
-    ahead.set(cardRef, { card, at: Date.now() });
+    const read = { card, at: Date.now(), failed: false };
+    ahead.set(cardRef, read);
     void currentMember();
-    void card.then((found) => found && boardMembers(found.idBoard, (members) => members.length > 0));
+    void card.then((found) => {
+      if (!found) read.failed = true;
+      return found && boardMembers(found.idBoard, (members) => members.length > 0);
+    });
+  }
+
+  const fresh = (read: { at: number; failed: boolean } | undefined) =>
+    read !== undefined && !read.failed && Date.now() - read.at < READ_AHEAD_MS;
+
+  /**
+   * Reads ahead for a control pressed on this card, unless a read for it is already fresh: a member
+   * pressed in the popover is decided on the popover's read (READ_AHEAD_MS), so its checklist does not
+   * wait for a round trip to Trello on the click's path.
+   */
+  function readAheadUnlessFresh(cardRef: string): void {
+    if (!fresh(ahead.get(cardRef))) readAhead(cardRef);
   }
 
   function takeAhead(cardRef: string): Promise<Card | null> | undefined {
     const read = ahead.get(cardRef);
     ahead.delete(cardRef);
-    return read && Date.now() - read.at < READ_AHEAD_MS ? read.card : undefined;
+    return read && fresh(read) ? read.card : undefined;
   }
 
   /** The card as the action sees it: read ahead for it, else read now. */
@@ -158,7 +174,16 @@ export function createTrelloCards() {
     return { name: ids.map(nameOf).join(', '), id: joinIds(ids) };
   }
 
-  return { currentMember, listName, readAhead, readCard, fetchCard, boardMembers, receivers };
+  return {
+    currentMember,
+    listName,
+    readAhead,
+    readAheadUnlessFresh,
+    readCard,
+    fetchCard,
+    boardMembers,
+    receivers,
+  };
 }
 
 export type TrelloCards = ReturnType<typeof createTrelloCards>;

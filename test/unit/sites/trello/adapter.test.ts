@@ -161,6 +161,36 @@ describe('Trello: reading ahead when the members popover opens', () => {
     expect(calls.length).toBe(before);
   });
 
+  const pressMember = (adapter: ReturnType<typeof createTrelloAdapter>) => {
+    adapter.recognize(
+      pointerEvent('pointerdown', '[data-testid="choose-member-item-add-member-button"] span'),
+    );
+    return clickMember(adapter);
+  };
+
+  it("a member pressed in the popover (pointer down, then click) is decided on the popover's read", async () => {
+    const calls = stubHostApi(READABLE);
+    const adapter = createTrelloAdapter(settings);
+    openPopover(adapter);
+    await vi.waitFor(() => expect(calls.some((url) => url.startsWith('/1/boards/bd/members'))).toBe(true));
+    const action = pressMember(adapter);
+    expect(await action.confirm?.()).toBe(true);
+    expect(await action.enrich?.()).toMatchObject({ to: { id: BOB.id, name: 'Bob Chen' } });
+    expect(cardReads(calls)).toBe(1);
+  });
+
+  it('a popover read that failed is made again when a member is pressed', async () => {
+    const failed = stubHostApi({ ...READABLE, '/1/cards/': 503 });
+    const adapter = createTrelloAdapter(settings);
+    openPopover(adapter);
+    await vi.waitFor(() => expect(cardReads(failed)).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const calls = stubHostApi(READABLE);
+    const action = pressMember(adapter);
+    expect(await action.enrich?.()).toMatchObject({ to: { id: BOB.id, name: 'Bob Chen' } });
+    expect(cardReads(calls)).toBe(1);
+  });
+
   it('a member picked while the read ahead is still on its way waits for it, without asking Trello twice', async () => {
     const calls = stubHostApi(READABLE);
     const adapter = createTrelloAdapter(settings);
