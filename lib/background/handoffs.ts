@@ -64,6 +64,7 @@ async function recordEvent(
 
 async function endHold(holdId: string): Promise<Hold | undefined> {
   let ended: Hold | undefined;
+  forgetUnclaimed(holdId);
   await holdsItem.update((holds) => {
     ended = holds[holdId];
     const { [holdId]: _, ...rest } = holds;
@@ -114,14 +115,48 @@ export async function openHold(
   // The dialog waits for this answer: it is given from what is being stored, without waiting for the
   // write. What the frame asks next reads the holds, and a read here waits for that write
   // (validated-item.ts); a write that fails fails hold:open, and the tab takes the dialog away.
-  waiters.get(frameKey(tabId, request.frameId))?.(shownHold(hold, template, effective.settings, drafts));
-  await stored;
+  handOver(
+    frameKey(tabId, request.frameId),
+    hold.held.id,
+    shownHold(hold, template, effective.settings, drafts),
+  );
+  await stored.catch((error: unknown) => {
+    forgetUnclaimed(request.held.id);
+    throw error;
+  });
   // The badge is cosmetic: the frame waiting for this hold goes first.
   void refreshBadge().catch(() => undefined);
   return { ok: true };
 }
 
 const frameKey = (tabId: number, frameId: number) => `frame:${tabId}:${frameId}`;
+
+/**
+ * Answers given before their frame asked, by frame, each taken by the frame's first hold:mine. A frame
+ * busy drawing its page (right after a browser start) asks only after the hold is stored, and reading it
+ * all back then took as long again as opening it. Kept in memory, briefly: the stored hold stays the truth.
+ */
+const unclaimed = new Map<string, { holdId: string; answer: Response<'hold:mine'> }>();
+
+/** Gives the frame waiting for its hold the answer, or keeps the answer a while for that frame to ask. */
+function handOver(key: string, holdId: string, answer: Response<'hold:mine'>): void {
+  const waiting = waiters.get(key);
+  if (waiting) {
+    waiting(answer);
+    return;
+  }
+  const kept = { holdId, answer };
+  unclaimed.set(key, kept);
+  setTimeout(() => {
+    if (unclaimed.get(key) === kept) unclaimed.delete(key);
+  }, HOLD_WAIT_MS);
+}
+
+/** A hold that ended or changed is read again by a frame that asks later. */
+function forgetUnclaimed(holdId: string): void {
+  for (const [key, kept] of unclaimed) if (kept.holdId === holdId) unclaimed.delete(key);
+}
+
 const contextKey = (holdId: string) => `context:${holdId}`;
 
 /** Waits a while for a hold to be stored or changed, calling find again once it is. */
@@ -184,7 +219,13 @@ function shownHold(
 export async function findMine(tabId: number, frameId: number): Promise<Response<'hold:mine'>> {
   const mine = (holds: Record<string, Hold>) =>
     Object.values(holds).find((hold) => hold.tabId === tabId && hold.checklistFrameId === frameId);
-  const news = listenForNews(frameKey(tabId, frameId), HOLD_WAIT_MS);
+  const key = frameKey(tabId, frameId);
+  const kept = unclaimed.get(key);
+  if (kept) {
+    unclaimed.delete(key);
+    return kept.answer;
+  }
+  const news = listenForNews(key, HOLD_WAIT_MS);
   const stored = mine(await holdsItem.get());
   if (stored) news.stop();
   else {
@@ -211,6 +252,7 @@ export async function completeContext(
   frameId: number,
 ): Promise<Response<'hold:context'>> {
   let taken = false;
+  forgetUnclaimed(request.holdId);
   await holdsItem.update((holds) => {
     const hold = holds[request.holdId];
     const before = hold?.held.context;
@@ -241,6 +283,7 @@ export async function saveDraft(
 ): Promise<Response<'draft:save'>> {
   const hold = (await holdsItem.get())[request.holdId];
   if (!hold || hold.tabId !== tabId) return { ok: false };
+  forgetUnclaimed(request.holdId);
   const now = Date.now();
   await draftsItem.update((drafts) => {
     const kept = Object.entries({
@@ -367,6 +410,7 @@ async function notePosted(holdId: string, ticketKey: string, commentId: string):
 }
 
 async function updateHold(holdId: string, change: Partial<Hold>): Promise<void> {
+  forgetUnclaimed(holdId);
   await holdsItem.update((holds) => {
     const current = holds[holdId];
     return current ? { ...holds, [holdId]: { ...current, ...change } } : holds;

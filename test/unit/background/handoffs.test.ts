@@ -143,6 +143,41 @@ describe('a held reassign in the background', () => {
     }
   });
 
+  it('answers a frame that asks only after its hold was opened from what was opened, without reading it back', async () => {
+    await openHold({ held, frameId: FRAME }, TAB, 0);
+    const reads = vi.spyOn(fakeBrowser.storage.session, 'get');
+    const localReads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    try {
+      expect(await findMine(TAB, FRAME)).toMatchObject({
+        found: true,
+        held: { id: held.id },
+        enforcement: 'block',
+        template: { id: 'service-handoff' },
+      });
+      expect([reads.mock.calls.length, localReads.mock.calls.length]).toEqual([0, 0]);
+    } finally {
+      reads.mockRestore();
+      localReads.mockRestore();
+    }
+  });
+
+  it('does not show a frame that asks late a hold that has ended or changed meanwhile', async () => {
+    await openHold({ held, frameId: FRAME }, TAB, 0);
+    await cancelHold({ holdId: held.id }, TAB);
+    vi.useFakeTimers();
+    try {
+      const asked = findMine(TAB, FRAME);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(await asked).toEqual({ found: false });
+    } finally {
+      vi.useRealTimers();
+    }
+    const read = { ...held.context, to: { id: 'acc-bob-42', name: 'Bob Chen' } };
+    await openHold({ held: { ...held, id: 'hold-2' }, frameId: FRAME, contextPending: true }, TAB, 0);
+    await completeContext({ holdId: 'hold-2', context: read }, TAB, 0);
+    expect(await findMine(TAB, FRAME)).toMatchObject({ held: { context: { to: { id: 'acc-bob-42' } } } });
+  });
+
   it('hears of a hold handed over while its frame was still reading the holds', async () => {
     const original = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
     let reads = 0;
