@@ -38,6 +38,8 @@ export interface ChecklistDialogProps {
   onCopy(text: string): Promise<void>;
   /** Present when the site's enforcement is "remind": the user may skip, saying why. */
   onSkip?: (reason: string) => void;
+  /** Drawn ahead and never shown (rehearsal.tsx): open in place rather than modal, and takes no focus. */
+  unseen?: boolean;
 }
 
 type Phase =
@@ -92,9 +94,10 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
   }, []);
 
   useEffect(() => {
+    if (props.unseen) return;
     window.focus();
     dialog.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
-  }, []);
+  }, [props.unseen]);
 
   // Esc cancels. While the comment is posting there is nothing to cancel: it may already be on the
   // ticket, and its reassign must follow.
@@ -189,6 +192,7 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
   return (
     <dialog
       ref={dialog}
+      open={props.unseen}
       className="dialog"
       aria-labelledby={titleId}
       aria-describedby={introId}

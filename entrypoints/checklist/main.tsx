@@ -2,6 +2,7 @@ import '../../lib/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { afterPaint } from '../../components/after-paint';
 import { ChecklistPage, type LoadedHold } from '../../components/checklist/checklist-page';
+import { rehearse } from '../../components/checklist/rehearsal';
 import { learnHold } from '../../lib/checklist/frame-protocol';
 import { sendToBackground } from '../../lib/messaging';
 import './style.css';
@@ -10,7 +11,11 @@ import './style.css';
 const root = document.getElementById('root');
 if (root) {
   const reactRoot = createRoot(root);
-  const render = (hold: LoadedHold) => reactRoot.render(<ChecklistPage hold={hold} />);
+  let shown = false;
+  const render = (hold: LoadedHold) => {
+    shown = true;
+    reactRoot.render(<ChecklistPage hold={hold} />);
+  };
   learnHold(
     window,
     {
@@ -21,5 +26,12 @@ if (root) {
     // What the page read after the dialog opened (who receives the ticket) often arrives while the
     // dialog's first frame is being drawn: it is shown in the frame after, so the dialog is not held up.
     (hold) => afterPaint(() => render(hold)),
+  );
+  // While it waits to be shown, the frame draws the checklist once unseen, so the real one comes sooner.
+  requestIdleCallback(
+    () => {
+      if (!shown) rehearse(document);
+    },
+    { timeout: 1000 },
   );
 }
