@@ -17,8 +17,11 @@ import { routeMessage } from '../lib/background/router';
 import { openWelcomeOnInstall } from '../lib/background/welcome';
 import { effectiveSettings, refreshPolicyCache } from '../lib/storage/effective-settings';
 import { removeRetiredKeys } from '../lib/storage/retired';
+import { keepReadsInMemory } from '../lib/storage/validated-item';
 
 export default defineBackground(() => {
+  // First, so that a change is forgotten before any listener below reads it again.
+  keepReadsInMemory();
   const syncHosts = () =>
     void effectiveSettings().then(({ settings }) => syncCustomHosts(settings.customHosts));
   // Until managed storage answers after a browser start, the last policy seen stands in (see

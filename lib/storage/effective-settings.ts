@@ -12,7 +12,7 @@ import {
   type Settings,
   withSafeEnforcement,
 } from './settings';
-import { validatedItem } from './validated-item';
+import { keptRead, validatedItem } from './validated-item';
 
 // The settings in force for the background and the extension pages: the user's, overridden by an
 // administrator's policy where it says so.
@@ -22,16 +22,27 @@ import { validatedItem } from './validated-item';
 // answer in storage.local, and until managed storage has answered in this context that answer stands in.
 
 /** The administrator's policy as managed storage last gave it; written by the background only. */
-const policyCacheItem = validatedItem(KEYS.policyCache, z.nullable(policySchema), () => null, { version: 1 });
+const policyCacheItem = validatedItem(
+  KEYS.policyCache,
+  z.nullable(policySchema),
+  () => null,
+  { version: 1 },
+  { keep: true },
+);
 
 let managedAnswered = false;
 
-/** The policy managed storage gives; rejects when it fails for another reason than "no policy" (no-policy.ts). */
-async function managedPolicy(): Promise<Policy> {
-  const policy = await browser.storage.managed.get().then(parsePolicy, (error: unknown) => {
+// Kept in the background between reassigns (keepReadsInMemory), until managed storage says it changed.
+const managedRead = keptRead('managed:', () =>
+  browser.storage.managed.get().then(parsePolicy, (error: unknown) => {
     if (isNoPolicy(error)) return {};
     throw error;
-  });
+  }),
+);
+
+/** The policy managed storage gives; rejects when it fails for another reason than "no policy" (no-policy.ts). */
+async function managedPolicy(): Promise<Policy> {
+  const policy = await managedRead.get();
   managedAnswered = true;
   return policy;
 }

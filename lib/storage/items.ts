@@ -36,17 +36,25 @@ const holdSchema = z.object({
   hands: z.optional(z.nullable(handsSummarySchema)),
 });
 export type Hold = z.infer<typeof holdSchema>;
-export const holdsItem = validatedItem(KEYS.holds, z.record(z.string(), holdSchema), () => ({}), {
-  version: 1,
-});
+export const holdsItem = validatedItem(
+  KEYS.holds,
+  z.record(z.string(), holdSchema),
+  () => ({}),
+  { version: 1 },
+  { keep: true },
+);
 
 /** What the user typed, per ticket, until the handoff is posted. */
 const draftSchema = z.object({ answers: rawAnswersSchema, updatedAt: z.number() });
 const draftsSchema = z.record(z.string(), draftSchema);
 export type Drafts = z.infer<typeof draftsSchema>;
-export const draftsItem = validatedItem(KEYS.drafts, draftsSchema, () => ({}), {
-  version: 1,
-});
+export const draftsItem = validatedItem(
+  KEYS.drafts,
+  draftsSchema,
+  () => ({}),
+  { version: 1 },
+  { keep: true },
+);
 export const DRAFT_LIMIT = 200;
 export const DRAFT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -106,9 +114,13 @@ export const healthItem = validatedItem(
   { version: 1 },
 );
 
-export const settingsItem = validatedItem(KEYS.settings, settingsSchema, () => DEFAULT_SETTINGS, {
-  version: 1,
-});
+export const settingsItem = validatedItem(
+  KEYS.settings,
+  settingsSchema,
+  () => DEFAULT_SETTINGS,
+  { version: 1 },
+  { keep: true },
+);
 
 /** The hosts' own counts of how often tickets changed hands, for tickets Baton has seen (most recent kept). */
 export const hostCountsItem = validatedItem(

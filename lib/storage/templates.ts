@@ -13,6 +13,7 @@ export const templatesItem = validatedItem<Template[]>(
   z.array(templateSchema).max(50),
   () => [],
   { version: 1 },
+  { keep: true },
 );
 
 function allTemplates(stored: readonly Template[]): Template[] {
