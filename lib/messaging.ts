@@ -16,6 +16,17 @@ import { enforcementSchema, settingsSchema } from './storage/settings';
 // types are named here as well, as what the messages carry.
 export type { HeldAction, PostFailure, PostResult } from './hold';
 
+/** A hold as its checklist frame shows it: all the frame needs to draw the dialog. */
+const shownHoldSchema = z.object({
+  found: z.literal(true),
+  held: heldActionSchema,
+  shownAt: z.number(),
+  template: templateShapeSchema,
+  enforcement: enforcementSchema,
+  draft: z.nullable(rawAnswersSchema),
+  failure: z.optional(postFailureSchema),
+});
+
 export const protocol = {
   // content script → background
   // frameId: the checklist frame that shows the hold, as that frame reported it to the content script.
@@ -48,25 +59,24 @@ export const protocol = {
   'hold:unpost': { request: toContent['hold:unpost'], response: ok },
   'outbox:post': { request: toContent['outbox:post'], response: postResultSchema },
   // checklist page → background
-  // The frame's own id, which it tells the content script that framed it.
-  'checklist:frame': { request: z.object({}), response: z.object({ frameId: z.number() }) },
+  // The frame's own id, which it tells the content script that framed it, and its tab's.
+  'checklist:frame': {
+    request: z.object({}),
+    response: z.object({ frameId: z.number(), tabId: z.number() }),
+  },
   // The hold opened for the asking frame (by its tab and frame), once the content script has opened it,
   // with all the frame shows: one round trip between the reassign and the dialog. Asked again when the
   // content script says the hold changed (its context completed).
   'hold:mine': {
     request: z.object({}),
-    response: z.union([
-      z.object({ found: z.literal(false) }),
-      z.object({
-        found: z.literal(true),
-        held: heldActionSchema,
-        shownAt: z.number(),
-        template: templateShapeSchema,
-        enforcement: enforcementSchema,
-        draft: z.nullable(rawAnswersSchema),
-        failure: z.optional(postFailureSchema),
-      }),
-    ]),
+    response: z.union([z.object({ found: z.literal(false) }), shownHoldSchema]),
+  },
+  // background → checklist pages: the hold just opened for a frame that has not asked yet, handed over
+  // unasked, so the dialog does not wait for that frame's hold:mine to reach the background. Every Baton
+  // page hears it; only the frame it names, in the tab it names, takes it.
+  'hold:yours': {
+    request: z.object({ tabId: z.number(), frameId: z.number(), hold: shownHoldSchema }),
+    response: ok,
   },
   // The ticket's history, read through the tab once the dialog shows: found false when there is nothing
   // to show or the host would not say.
@@ -159,6 +169,30 @@ export async function sendToBackground<T extends MessageType>(
   request: Request<T>,
 ): Promise<Response<T>> {
   return parseResponse(type, await browser.runtime.sendMessage({ type, ...request }));
+}
+
+/**
+ * In a checklist page: calls back with each hold the background hands this very frame unasked
+ * (hold:yours), known by the tab and frame the background gave it (`ids`). Only the background's word
+ * counts: a message from a page in a tab (a content script) is not taken.
+ */
+export function whenHanded(
+  ids: Promise<{ tabId: number; frameId: number }>,
+  take: (hold: z.infer<typeof shownHoldSchema>) => void,
+): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: unknown; id?: string }) => {
+    const message = parseEnvelope(raw);
+    if (message?.type !== 'hold:yours' || sender.tab !== undefined || sender.id !== browser.runtime.id)
+      return;
+    void ids.then(({ tabId, frameId }) => {
+      if (message.tabId === tabId && message.frameId === frameId) take(message.hold);
+    });
+  });
+}
+
+/** To every Baton page (never a content script): the pages it is not meant for ignore it; none answers. */
+export async function sendToPages<T extends MessageType>(type: T, request: Request<T>): Promise<void> {
+  await browser.runtime.sendMessage({ type, ...request });
 }
 
 export async function sendToTab<T extends MessageType>(

@@ -4,7 +4,7 @@ import { afterPaint } from '../../components/after-paint';
 import { ChecklistPage, type LoadedHold } from '../../components/checklist/checklist-page';
 import { rehearse } from '../../components/checklist/rehearsal';
 import { learnHold } from '../../lib/checklist/frame-protocol';
-import { sendToBackground } from '../../lib/messaging';
+import { sendToBackground, whenHanded } from '../../lib/messaging';
 import './style.css';
 
 // Loaded ahead in a hidden frame: nothing renders until the background names the hold for this frame.
@@ -16,11 +16,13 @@ if (root) {
     shown = true;
     reactRoot.render(<ChecklistPage hold={hold} />);
   };
+  const ids = sendToBackground('checklist:frame', {});
   learnHold(
     window,
     {
-      frameId: () => sendToBackground('checklist:frame', {}).then((answer) => answer.frameId),
+      frameId: () => ids.then((answer) => answer.frameId),
       holdFor: () => sendToBackground('hold:mine', {}).then((answer) => (answer.found ? answer : null)),
+      handed: (take) => whenHanded(ids, take),
     },
     render,
     // What the page read after the dialog opened (who receives the ticket) often arrives while the

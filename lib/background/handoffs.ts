@@ -1,6 +1,6 @@
 import { type Template, templateSchema } from '../checklist/template';
 import { type CleanAnswers, validateAnswers } from '../checklist/validate';
-import { type HeldAction, type Request, type Response, sendToTab } from '../messaging';
+import { type HeldAction, type Request, type Response, sendToPages, sendToTab } from '../messaging';
 import type { MetricEvent, Outcome } from '../metrics/event';
 import { isSiteId, SITES } from '../sites/registry';
 import { effectiveSettings, effectiveSettingsNow } from '../storage/effective-settings';
@@ -27,6 +27,8 @@ import { notePassedOn } from './receiver';
 // memory, because the service worker can be stopped at any moment.
 
 const HOLD_WAIT_MS = 5000;
+/** A hold as its checklist frame shows it. */
+type ShownHold = Extract<Response<'hold:mine'>, { found: true }>;
 /** How long a Complete waits for the rest of a context the page is still reading (hold:context). */
 const CONTEXT_WAIT_MS = 5000;
 
@@ -115,11 +117,7 @@ export async function openHold(
   // The dialog waits for this answer: it is given from what is being stored, without waiting for the
   // write. What the frame asks next reads the holds, and a read here waits for that write
   // (validated-item.ts); a write that fails fails hold:open, and the tab takes the dialog away.
-  handOver(
-    frameKey(tabId, request.frameId),
-    hold.held.id,
-    shownHold(hold, template, effective.settings, drafts),
-  );
+  handOver(tabId, request.frameId, hold.held.id, shownHold(hold, template, effective.settings, drafts));
   await stored.catch((error: unknown) => {
     forgetUnclaimed(request.held.id);
     throw error;
@@ -136,15 +134,21 @@ const frameKey = (tabId: number, frameId: number) => `frame:${tabId}:${frameId}`
  * busy drawing its page (right after a browser start) asks only after the hold is stored, and reading it
  * all back then took as long again as opening it. Kept in memory, briefly: the stored hold stays the truth.
  */
-const unclaimed = new Map<string, { holdId: string; answer: Response<'hold:mine'> }>();
+const unclaimed = new Map<string, { holdId: string; answer: ShownHold }>();
 
-/** Gives the frame waiting for its hold the answer, or keeps the answer a while for that frame to ask. */
-function handOver(key: string, holdId: string, answer: Response<'hold:mine'>): void {
+/**
+ * Gives the frame waiting for its hold the answer. A frame that has not asked yet is handed it unasked
+ * (hold:yours), which spares the dialog the frame's question reaching the background, and the answer is
+ * kept a while for that frame to ask (it asks when it hears its poke, which may come first).
+ */
+function handOver(tabId: number, frameId: number, holdId: string, answer: ShownHold): void {
+  const key = frameKey(tabId, frameId);
   const waiting = waiters.get(key);
   if (waiting) {
     waiting(answer);
     return;
   }
+  void sendToPages('hold:yours', { tabId, frameId, hold: answer }).catch(() => undefined);
   const kept = { holdId, answer };
   unclaimed.set(key, kept);
   setTimeout(() => {
@@ -195,12 +199,7 @@ function listenForNews(key: string, waitMs: number) {
   return { heard, stop };
 }
 
-function shownHold(
-  hold: Hold,
-  template: Template,
-  settings: Settings,
-  drafts: Drafts,
-): Response<'hold:mine'> {
+function shownHold(hold: Hold, template: Template, settings: Settings, drafts: Drafts): ShownHold {
   return {
     found: true,
     held: hold.held,

@@ -123,7 +123,7 @@ async function handle(message: Envelope, sender: Sender): Promise<unknown> {
     case 'receiver:act':
       return actOnBanner(message, tabId);
     case 'checklist:frame':
-      return { frameId: sender.frameId ?? 0 };
+      return { frameId: sender.frameId ?? 0, tabId };
     case 'hold:mine':
       return findMine(tabId, sender.frameId ?? 0);
     case 'hold:history':

@@ -58,6 +58,8 @@ function whenPoked(
 export interface FrameBackground<Hold> {
   frameId(): Promise<number>;
   holdFor(): Promise<Hold | null>;
+  /** Calls back with the hold the background hands this frame unasked, as it opens it. */
+  handed(take: (hold: Hold) => void): void;
 }
 
 /** Asks one question at a time: a call while it is being asked asks again once it is answered. */
@@ -88,7 +90,8 @@ function oneAtATime<T>(question: () => Promise<T>, answered: (answer: T, askedAg
  * for this frame's hold, and calls back once with it (`show`); after that, each CHANGED poke asks again
  * (`update`), and so does one that came while the hold was being shown (its answer may predate the
  * change). A poke while asking is asked again after a miss: the background may not have the hold yet
- * when the frame is first poked.
+ * when the frame is first poked. A hold the background hands over unasked is shown the same way, when
+ * it comes before the answer to the frame's own question.
  */
 export function learnHold<Hold>(
   win: Window,
@@ -102,15 +105,18 @@ export function learnHold<Hold>(
   const askAgain = oneAtATime(holdFor, (again, askedAgain) => {
     if (!askedAgain() && again) update(again);
   });
-  const ask = oneAtATime(holdFor, (hold, askAgainAfterMiss) => {
-    if (shown.signal.aborted) return;
-    if (!hold) {
-      askAgainAfterMiss();
-      return;
-    }
+  const first = (hold: Hold) => {
     shown.abort();
     show(hold);
     if (changedUnseen) askAgain();
+  };
+  const ask = oneAtATime(holdFor, (hold, askAgainAfterMiss) => {
+    if (shown.signal.aborted) return;
+    if (hold) first(hold);
+    else askAgainAfterMiss();
+  });
+  background.handed((hold) => {
+    if (!shown.signal.aborted) first(hold);
   });
   whenPoked(win, SHOW, shown.signal, ask);
   whenPoked(win, CHANGED, undefined, () => {

@@ -161,6 +161,28 @@ describe('a held reassign in the background', () => {
     }
   });
 
+  it('hands a frame that has not asked yet its hold unasked, naming the frame and its tab', async () => {
+    const pushed: unknown[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
+      pushed.push(message);
+    }) as never);
+    await openHold({ held, frameId: FRAME }, TAB, 0);
+    expect(pushed).toEqual([
+      expect.objectContaining({
+        type: 'hold:yours',
+        tabId: TAB,
+        frameId: FRAME,
+        hold: expect.objectContaining({ found: true, held, enforcement: 'block' }),
+      }),
+    ]);
+    // A frame that asked first is answered, and not handed the hold a second time.
+    pushed.length = 0;
+    const asked = findMine(TAB, FRAME + 1);
+    await openHold({ held: { ...held, id: 'hold-2' }, frameId: FRAME + 1 }, TAB, 0);
+    expect(await asked).toMatchObject({ found: true, held: { id: 'hold-2' } });
+    expect(pushed).toEqual([]);
+  });
+
   it('does not show a frame that asks late a hold that has ended or changed meanwhile', async () => {
     await openHold({ held, frameId: FRAME }, TAB, 0);
     await cancelHold({ holdId: held.id }, TAB);

@@ -76,6 +76,7 @@ describe('learnHold', () => {
     const background: FrameBackground<string> = {
       frameId: async () => 9,
       holdFor: vi.fn(async () => mine),
+      handed: () => undefined,
     };
     const show = vi.fn();
     learnHold(win, background, show, vi.fn());
@@ -102,6 +103,7 @@ describe('learnHold', () => {
     const background: FrameBackground<string> = {
       frameId: async () => 9,
       holdFor: () => new Promise((resolve) => answers.push(resolve)),
+      handed: () => undefined,
     };
     const show = vi.fn();
     learnHold(win, background, show, vi.fn());
@@ -119,7 +121,11 @@ describe('learnHold', () => {
   it('once shown, asks again and updates on each poke saying the hold changed, and on no other', async () => {
     const { win, post } = frameWindow();
     let mine = { id: 'hold-1', to: 'Bob' };
-    const background: FrameBackground<typeof mine> = { frameId: async () => 9, holdFor: async () => mine };
+    const background: FrameBackground<typeof mine> = {
+      frameId: async () => 9,
+      holdFor: async () => mine,
+      handed: () => undefined,
+    };
     const show = vi.fn();
     const update = vi.fn();
     learnHold(win, background, show, update);
@@ -149,6 +155,7 @@ describe('learnHold', () => {
     const background: FrameBackground<string> = {
       frameId: async () => 9,
       holdFor: () => new Promise((resolve) => answers.push(resolve)),
+      handed: () => undefined,
     };
     const show = vi.fn();
     const update = vi.fn();
@@ -161,6 +168,36 @@ describe('learnHold', () => {
     expect(answers).toHaveLength(2);
     answers[1]?.('completed');
     await flush();
+    expect(update).toHaveBeenCalledWith('completed');
+  });
+
+  it('shows a hold the background hands over unasked at once, and only once', async () => {
+    const { win, post } = frameWindow();
+    const answers: ((hold: string | null) => void)[] = [];
+    let hand: (hold: string) => void = () => undefined;
+    const background: FrameBackground<string> = {
+      frameId: async () => 9,
+      holdFor: () => new Promise((resolve) => answers.push(resolve)),
+      handed: (take) => {
+        hand = take;
+      },
+    };
+    const show = vi.fn();
+    const update = vi.fn();
+    learnHold(win, background, show, update);
+    // Poked, the frame asks; the background hands the hold over before that question reaches it.
+    post(showMessage());
+    post(changedMessage());
+    hand('handed');
+    expect(show).toHaveBeenCalledWith('handed');
+    // The change heard before the dialog showed is asked for again, as when the answer comes first.
+    answers[0]?.('handed');
+    await flush();
+    expect(answers).toHaveLength(2);
+    answers[1]?.('completed');
+    hand('handed again');
+    await flush();
+    expect(show).toHaveBeenCalledTimes(1);
     expect(update).toHaveBeenCalledWith('completed');
   });
 
