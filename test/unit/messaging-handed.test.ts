@@ -2,24 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SERVICE_HANDOFF } from '../../lib/checklist/default-template';
 import { whenHanded } from '../../lib/messaging';
+import { CTX } from './checklist/fixtures';
 
 // A checklist frame takes the hold the background hands over unasked (hold:yours) only when it names
 // that very frame in that very tab, and only from the background.
 
 const hold = {
   found: true,
-  held: {
-    id: 'hold-1',
-    site: 'jira',
-    via: 'ui',
-    tickets: ['ACME-1'],
-    context: {
-      site: 'jira',
-      ticketKey: 'ACME-1',
-      url: 'https://acme.atlassian.net/browse/ACME-1',
-      at: 'now',
-    },
-  },
+  held: { id: 'hold-1', site: 'jira', via: 'ui', tickets: [CTX.ticketKey], context: CTX },
   shownAt: 1,
   template: SERVICE_HANDOFF,
   enforcement: 'block',
