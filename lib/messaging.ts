@@ -181,6 +181,8 @@ export function whenHanded(
   take: (hold: z.infer<typeof shownHoldSchema>) => void,
 ): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: unknown; id?: string }) => {
+    // Every message a content script sends reaches every Baton page too: only this one is parsed.
+    if ((raw as { type?: unknown } | null)?.type !== 'hold:yours') return;
     const message = parseEnvelope(raw);
     if (message?.type !== 'hold:yours' || sender.tab !== undefined || sender.id !== browser.runtime.id)
       return;
