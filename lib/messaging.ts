@@ -26,6 +26,7 @@ const shownHoldSchema = z.object({
   draft: z.nullable(rawAnswersSchema),
   failure: z.optional(postFailureSchema),
 });
+export type ShownHold = z.infer<typeof shownHoldSchema>;
 
 export const protocol = {
   // content script → background
@@ -178,7 +179,7 @@ export async function sendToBackground<T extends MessageType>(
  */
 export function whenHanded(
   ids: Promise<{ tabId: number; frameId: number }>,
-  take: (hold: z.infer<typeof shownHoldSchema>) => void,
+  take: (hold: ShownHold) => void,
 ): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: unknown; id?: string }) => {
     // Every message a content script sends reaches every Baton page too: only this one is parsed.

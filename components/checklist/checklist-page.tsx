@@ -2,14 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { pageRequests } from '../../lib/checklist/frame-protocol';
 import type { HandsSummary } from '../../lib/history/hands';
 import { uiLocale } from '../../lib/locale';
-import { type Response, sendToBackground } from '../../lib/messaging';
+import { type ShownHold, sendToBackground } from '../../lib/messaging';
 import { isSiteId, SITES } from '../../lib/sites/registry';
 import { afterPaint } from '../after-paint';
 import { type HoldAction, holdActionMessage } from '../failure-message';
 import { translate } from '../translate';
 import { ChecklistDialog } from './checklist-dialog';
 
-export type LoadedHold = Extract<Response<'hold:mine'>, { found: true }>;
+export type LoadedHold = ShownHold;
 
 // The frame goes once the request that ended the hold, and every other still waiting, has its answer
 // (lib/guard/checklist-frame.ts).

@@ -1,6 +1,13 @@
 import { type Template, templateSchema } from '../checklist/template';
 import { type CleanAnswers, validateAnswers } from '../checklist/validate';
-import { type HeldAction, type Request, type Response, sendToPages, sendToTab } from '../messaging';
+import {
+  type HeldAction,
+  type Request,
+  type Response,
+  type ShownHold,
+  sendToPages,
+  sendToTab,
+} from '../messaging';
 import type { MetricEvent, Outcome } from '../metrics/event';
 import { isSiteId, SITES } from '../sites/registry';
 import { effectiveSettings, effectiveSettingsNow } from '../storage/effective-settings';
@@ -27,8 +34,6 @@ import { notePassedOn } from './receiver';
 // memory, because the service worker can be stopped at any moment.
 
 const HOLD_WAIT_MS = 5000;
-/** A hold as its checklist frame shows it. */
-type ShownHold = Extract<Response<'hold:mine'>, { found: true }>;
 /** How long a Complete waits for the rest of a context the page is still reading (hold:context). */
 const CONTEXT_WAIT_MS = 5000;
 
