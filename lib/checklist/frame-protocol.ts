@@ -3,9 +3,10 @@
 // 1. Once loaded, the frame asks the background for its own frame id and tells its parent (READY). The
 //    content script believes that only from its own frame element's window at Baton's own origin,
 //    which a page cannot fake, and names that frame when it opens a hold (hold:open).
-// 2. When a hold is shown the content script pokes the frame (SHOW), which carries nothing. The frame
-//    then asks the background for the hold opened for its tab and frame (hold:mine). A poke from the
-//    page finds none, and the frame stays as it was, ready for the real one.
+// 2. The background hands the hold it opens to the frame the content script named (hold:yours, sent
+//    to Baton's pages only). The content script also pokes the frame (SHOW), which carries nothing; a
+//    frame handed nothing a moment later asks the background for the hold opened for its tab and frame
+//    (hold:mine). A poke from the page finds none, and the frame stays as it was, ready for the real one.
 // 3. When the hold changed (the page finished reading its context), the content script pokes the frame
 //    again (CHANGED, carrying nothing either), and the frame asks for its hold again.
 // 4. Once a request that ended the hold has its answer, the frame tells its parent (SETTLED), so that a
@@ -15,6 +16,12 @@ const SHOW = 'baton:checklist-show';
 const READY = 'baton:checklist-frame';
 const SETTLED = 'baton:checklist-settled';
 const CHANGED = 'baton:checklist-changed';
+/**
+ * The background hands a frame its hold unasked as it opens it, within milliseconds of the poke; the
+ * frame asks itself only when that has not come by then. Asked at once, the question and its answer
+ * (the whole hold, read again) went through the frame while it drew the dialog.
+ */
+export const ASK_AFTER_MS = 100;
 
 export function showMessage(): { baton: typeof SHOW } {
   return { baton: SHOW };
@@ -86,12 +93,12 @@ function oneAtATime<T>(question: () => Promise<T>, answered: (answer: T, askedAg
 }
 
 /**
- * In the checklist page: reports the frame ready to its parent, then on each poke asks the background
- * for this frame's hold, and calls back once with it (`show`); after that, each CHANGED poke asks again
+ * In the checklist page: reports the frame ready to its parent, then shows the hold the background
+ * hands it, or, handed nothing a moment after a poke, asks the background for this frame's hold, and
+ * calls back once with it (`show`); after that, each CHANGED poke asks again
  * (`update`), and so does one that came while the hold was being shown (its answer may predate the
  * change). A poke while asking is asked again after a miss: the background may not have the hold yet
- * when the frame is first poked. A hold the background hands over unasked is shown the same way, when
- * it comes before the answer to the frame's own question.
+ * when the frame is first poked.
  */
 export function learnHold<Hold>(
   win: Window,
@@ -118,7 +125,11 @@ export function learnHold<Hold>(
   background.handed((hold) => {
     if (!shown.signal.aborted) first(hold);
   });
-  whenPoked(win, SHOW, shown.signal, ask);
+  whenPoked(win, SHOW, shown.signal, () =>
+    setTimeout(() => {
+      if (!shown.signal.aborted) ask();
+    }, ASK_AFTER_MS),
+  );
   whenPoked(win, CHANGED, undefined, () => {
     if (shown.signal.aborted) askAgain();
     else changedUnseen = true;

@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  ASK_AFTER_MS,
   changedMessage,
   type FrameBackground,
   isSettledMessage,
@@ -67,9 +68,17 @@ function frameWindow() {
   return { win, parent, post };
 }
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Past the moment a poked frame that was handed nothing asks for itself. */
+const flush = () => vi.advanceTimersByTimeAsync(ASK_AFTER_MS);
 
 describe('learnHold', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('reports its frame id to its parent, and shows only the hold the background names', async () => {
     const { win, parent, post } = frameWindow();
     let mine: string | null = null;
@@ -109,6 +118,7 @@ describe('learnHold', () => {
     learnHold(win, background, show, vi.fn());
     post({ baton: 'baton:checklist-show' });
     post({ baton: 'baton:checklist-show' });
+    await flush();
     expect(answers).toHaveLength(1);
     answers[0]?.(null);
     await flush();
@@ -162,6 +172,7 @@ describe('learnHold', () => {
     learnHold(win, background, show, update);
     post(showMessage());
     post(changedMessage());
+    await flush();
     answers[0]?.('as opened');
     await flush();
     expect(show).toHaveBeenCalledWith('as opened');
@@ -185,20 +196,34 @@ describe('learnHold', () => {
     const show = vi.fn();
     const update = vi.fn();
     learnHold(win, background, show, update);
-    // Poked, the frame asks; the background hands the hold over before that question reaches it.
+    // Poked, the frame waits a moment to ask; the background hands the hold over meanwhile.
     post(showMessage());
     post(changedMessage());
     hand('handed');
     expect(show).toHaveBeenCalledWith('handed');
-    // The change heard before the dialog showed is asked for again, as when the answer comes first.
-    answers[0]?.('handed');
+    // The change heard before the dialog showed is asked for at once, as when the answer comes first;
+    // the poke's own question never goes.
+    expect(answers).toHaveLength(1);
     await flush();
-    expect(answers).toHaveLength(2);
-    answers[1]?.('completed');
+    expect(answers).toHaveLength(1);
+    answers[0]?.('completed');
     hand('handed again');
     await flush();
     expect(show).toHaveBeenCalledTimes(1);
     expect(update).toHaveBeenCalledWith('completed');
+  });
+
+  it('asks for itself only when nothing was handed over a moment after the poke', async () => {
+    const { win, post } = frameWindow();
+    const holdFor = vi.fn(async () => 'asked');
+    const show = vi.fn();
+    learnHold(win, { frameId: async () => 9, holdFor, handed: () => undefined }, show, vi.fn());
+    post(showMessage());
+    await vi.advanceTimersByTimeAsync(ASK_AFTER_MS - 1);
+    expect(holdFor).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(holdFor).toHaveBeenCalledTimes(1);
+    expect(show).toHaveBeenCalledWith('asked');
   });
 
   it('reads a ready message only when it names a frame', () => {
