@@ -38,8 +38,13 @@ export interface ChecklistDialogProps {
   onCopy(text: string): Promise<void>;
   /** Present when the site's enforcement is "remind": the user may skip, saying why. */
   onSkip?: (reason: string) => void;
-  /** Drawn ahead and never shown (rehearsal.tsx): open in place rather than modal, and takes no focus. */
-  unseen?: boolean;
+  /** The hold shown: when it changes (a stand-in gives way to the real hold), the dialog starts again from the new one. */
+  holdId: string;
+  /**
+   * Drawn ahead for a stand-in hold in a frame no one sees yet (stand-in.ts): laid out but hidden, and
+   * taking no focus, until the real hold replaces it.
+   */
+  waiting?: boolean;
 }
 
 type Phase =
@@ -86,18 +91,36 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
   const titleId = useId();
   const introId = useId();
   const busy = phase.kind === 'posting';
+  // Nothing was typed into a stand-in (it is hidden and its frame inert): the real hold's draft and
+  // failure are what the dialog starts from.
+  const [shownHold, setShownHold] = useState(props.holdId);
+  if (shownHold !== props.holdId) {
+    setShownHold(props.holdId);
+    typed.current = props.initialAnswers;
+    setAnswers(props.initialAnswers);
+    setErrors({});
+    setPhase(
+      props.initialFailure
+        ? { kind: 'failed', failure: props.initialFailure, summaryText: '' }
+        : { kind: 'editing' },
+    );
+  }
 
   // Modal before the first paint, so the click → checklist time (DESIGN.md §9) does not grow: the
-  // frame's page behind it is inert and out of the accessibility tree.
+  // frame's page behind it is inert and out of the accessibility tree. A stand-in is modal already (its
+  // frame is inert, so it takes no focus), and laid out now, while the frame waits: showing the real
+  // hold then changes only what differs.
+  const waiting = props.waiting ?? false;
   useLayoutEffect(() => {
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
+    if (waiting) dialog.current?.getBoundingClientRect();
+  }, [waiting]);
 
   useEffect(() => {
-    if (props.unseen) return;
+    if (waiting) return;
     window.focus();
     dialog.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
-  }, [props.unseen]);
+  }, [waiting]);
 
   // Esc cancels. While the comment is posting there is nothing to cancel: it may already be on the
   // ticket, and its reassign must follow.
@@ -192,8 +215,7 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
   return (
     <dialog
       ref={dialog}
-      open={props.unseen}
-      className="dialog"
+      className={waiting ? 'dialog waiting' : 'dialog'}
       aria-labelledby={titleId}
       aria-describedby={introId}
       aria-busy={busy || undefined}

@@ -18,10 +18,12 @@ const { tracked, ending } = pageRequests(window);
 /**
  * The extension page framed over the host: shows the held reassign, saves the draft as the user types.
  * `hold` is the hold as the background last gave it: its context may be completed after the dialog
- * shows, while what the dialog starts from (template, draft, failure) stays as first given.
+ * shows, while what the dialog starts from (template, draft, failure) stays as first given. `waiting`:
+ * drawn ahead for a stand-in hold (stand-in.ts), hidden until the real one replaces it.
  */
-export function ChecklistPage({ hold: latest }: { hold: LoadedHold }) {
-  const [hold] = useState(latest);
+export function ChecklistPage({ hold: latest, waiting = false }: { hold: LoadedHold; waiting?: boolean }) {
+  const [hold, setHold] = useState(latest);
+  if (hold.held.id !== latest.held.id) setHold(latest);
   const holdId = hold.held.id;
   const [hands, setHands] = useState<HandsSummary | null>(null);
   const [actionFailure, setActionFailure] = useState<string | null>(null);
@@ -37,12 +39,14 @@ export function ChecklistPage({ hold: latest }: { hold: LoadedHold }) {
   // nothing.
   useEffect(
     () =>
-      afterPaint(() => {
-        sendToBackground('hold:history', { holdId })
-          .then((answer) => setHands(answer.found ? answer.hands : null))
-          .catch(() => undefined);
-      }),
-    [holdId],
+      waiting
+        ? undefined
+        : afterPaint(() => {
+            sendToBackground('hold:history', { holdId })
+              .then((answer) => setHands(answer.found ? answer.hands : null))
+              .catch(() => undefined);
+          }),
+    [holdId, waiting],
   );
 
   // The background ends the hold and tells the tab, which closes this frame. When it could not, the
@@ -60,6 +64,8 @@ export function ChecklistPage({ hold: latest }: { hold: LoadedHold }) {
   const site = hold.held.site;
   return (
     <ChecklistDialog
+      holdId={holdId}
+      waiting={waiting}
       template={hold.template}
       locale={locale}
       t={translate}

@@ -2,7 +2,7 @@ import '../../lib/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { afterPaint } from '../../components/after-paint';
 import { ChecklistPage, type LoadedHold } from '../../components/checklist/checklist-page';
-import { rehearse } from '../../components/checklist/rehearsal';
+import { standInHold } from '../../components/checklist/stand-in';
 import { learnHold } from '../../lib/checklist/frame-protocol';
 import { sendToBackground, whenHanded } from '../../lib/messaging';
 import './style.css';
@@ -29,10 +29,10 @@ if (root) {
     // dialog's first frame is being drawn: it is shown in the frame after, so the dialog is not held up.
     (hold) => afterPaint(() => render(hold)),
   );
-  // While it waits to be shown, the frame draws the checklist once unseen, so the real one comes sooner.
+  // While it waits to be shown, the frame draws the checklist, hidden, so the real one comes sooner.
   requestIdleCallback(
     () => {
-      if (!shown) rehearse(document);
+      if (!shown) reactRoot.render(<ChecklistPage hold={standInHold(location.href)} waiting />);
     },
     { timeout: 1000 },
   );

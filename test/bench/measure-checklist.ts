@@ -10,8 +10,9 @@ import { summarize } from './stats.ts';
 // Start of a click: the timestamp of the pointermove that Playwright's mouse.click sends just before
 // the press (event.timeStamp, in the page that receives it): what the browser had in hand before any
 // handler, Baton's capture listeners included, ran. End of "checklist visible": in the checklist frame
-// (another process), a MutationObserver sees the dialog, then the next animation frame, then a task after
-// it (the frame has been produced). End of "released": the local server's arrival time for the reassign
+// (another process), a MutationObserver sees the dialog open and not hidden (a frame loaded ahead draws it
+// hidden before any click), then the next animation frame, then a task after it (the frame has been
+// produced). End of "released": the local server's arrival time for the reassign
 // request (Date.now() in this process). All in epoch ms. No Playwright polling is inside any interval.
 
 export const OPEN_TRIES = 30;

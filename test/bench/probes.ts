@@ -34,8 +34,9 @@ export const SHOWN_PROBE = `new Promise((resolve) => requestAnimationFrame(() =>
 export const RESET_PAGE_PROBE = `(() => { const p = window.__benchPage; if (p) { p.generation++; p.pointer = 0; p.clicked = 0; p.painted = 0; } })()`;
 
 /**
- * In every checklist frame (an init script of the Baton browser): when the dialog first exists in the
- * frame's DOM (MutationObserver), the next animation frame, and a task after that frame (painted); plus
+ * In every checklist frame (an init script of the Baton browser): when the dialog is first open and not
+ * hidden in the frame's DOM (MutationObserver; a frame loaded ahead draws it hidden while it waits), the
+ * next animation frame, and a task after that frame (painted); plus
  * the frame's own milestones for a breakdown, and the last pointermove (for the Complete click).
  */
 export const CHECKLIST_FRAME_PROBE = `(() => {
@@ -51,8 +52,8 @@ export const CHECKLIST_FRAME_PROBE = `(() => {
     if (typeof window.__benchReport === 'function') window.__benchReport({ kind: 'frame-press', pointer: probe.pointer, url: location.href });
   }, true);
   const observer = new MutationObserver(() => {
-    const dialog = document.querySelector('dialog');
-    if (!dialog || probe.dialogInDom) return;
+    const dialog = document.querySelector('dialog[open]');
+    if (!dialog || probe.dialogInDom || getComputedStyle(dialog).visibility !== 'visible') return;
     probe.dialogInDom = epoch();
     observer.disconnect();
     // The dialog fades in (CSS animation): when it ends, the dialog is fully opaque.
@@ -64,7 +65,7 @@ export const CHECKLIST_FRAME_PROBE = `(() => {
       channel.port2.postMessage(0);
     });
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
 })()`;
 
 /**

@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ChecklistPage, type LoadedHold } from '../../../components/checklist/checklist-page';
+import { standInHold } from '../../../components/checklist/stand-in';
 import { SERVICE_HANDOFF } from '../../../lib/checklist/default-template';
 import { fakeBackground, type Message, NO_ANSWER } from '../support/background';
 import { useLocale } from '../support/i18n';
@@ -147,5 +150,43 @@ describe('ending a hold from the checklist', () => {
         '작성한 내용은 그대로 있습니다. 다시 시도하거나 페이지를 새로 고치세요.',
     ]);
     expect(control('인수인계 없이 담당자를 변경하는 이유는 무엇인가요?').value).toBe('긴급 장애');
+  });
+});
+
+// A frame loaded ahead draws the checklist for a stand-in hold while it waits (stand-in.ts): no one may
+// see it, it may take no focus and ask nothing, and the real hold must replace all of it.
+describe('the checklist drawn ahead for a stand-in hold', () => {
+  it('is hidden, takes no focus and asks nothing; the real hold then shows in the same dialog, with its draft', async () => {
+    const style = document.createElement('style');
+    style.textContent = readFileSync(resolve('entrypoints/checklist/style.css'), 'utf8');
+    document.head.append(style);
+    const windowFocus = vi.spyOn(window, 'focus');
+    container = document.createElement('div');
+    document.body.append(container);
+    root = createRoot(container);
+    await act(async () => root?.render(<ChecklistPage hold={standInHold('https://x.test/')} waiting />));
+    await settle();
+    const drawn = container.querySelector('dialog');
+    expect(drawn?.open).toBe(true);
+    expect(getComputedStyle(drawn as Element).visibility).toBe('hidden');
+    expect(windowFocus).not.toHaveBeenCalled();
+    expect(container.contains(document.activeElement)).toBe(false);
+    expect(sent).toEqual([]);
+
+    const real = { ...hold(), draft: { reason: 'expertise', situation: 'Needs the billing team' } };
+    await act(async () => root?.render(<ChecklistPage hold={real} />));
+    await settle();
+    const shown = container.querySelector('dialog');
+    expect(shown).toBe(drawn);
+    expect(getComputedStyle(shown as Element).visibility).not.toBe('hidden');
+    expect(shown?.textContent).toContain(CTX.ticketKey);
+    expect(shown?.textContent).not.toContain('KEY-1');
+    expect(control('Reason for handoff').value).toBe('expertise');
+    expect(control('Situation').value).toBe('Needs the billing team');
+    expect(windowFocus).toHaveBeenCalled();
+    expect(document.activeElement).toBe(shown?.querySelector('select, textarea'));
+    // Its history is asked for the real hold only.
+    expect(sent.map((message) => [message.type, message.holdId])).toEqual([['hold:history', HOLD_ID]]);
+    style.remove();
   });
 });
