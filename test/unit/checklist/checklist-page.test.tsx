@@ -8,6 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ChecklistPage, type LoadedHold } from '../../../components/checklist/checklist-page';
 import { standInHold } from '../../../components/checklist/stand-in';
 import { SERVICE_HANDOFF } from '../../../lib/checklist/default-template';
+import { parseEnvelope } from '../../../lib/messaging';
 import { fakeBackground, type Message, NO_ANSWER } from '../support/background';
 import { useLocale } from '../support/i18n';
 import { CTX } from './fixtures';
@@ -156,6 +157,11 @@ describe('ending a hold from the checklist', () => {
 // A frame loaded ahead draws the checklist for a stand-in hold while it waits (stand-in.ts): no one may
 // see it, it may take no focus and ask nothing, and the real hold must replace all of it.
 describe('the checklist drawn ahead for a stand-in hold', () => {
+  it('is a hold the background could hand over, so reading it ahead sets up the whole message schema', () => {
+    const message = { type: 'hold:yours', tabId: 1, frameId: 1, hold: standInHold('https://x.test/') };
+    expect(parseEnvelope(message)).toEqual(message);
+  });
+
   it('is hidden, takes no focus and asks nothing; the real hold then shows in the same dialog, with its draft', async () => {
     const style = document.createElement('style');
     style.textContent = readFileSync(resolve('entrypoints/checklist/style.css'), 'utf8');
