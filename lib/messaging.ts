@@ -72,9 +72,9 @@ export const protocol = {
     request: z.object({}),
     response: z.union([z.object({ found: z.literal(false) }), shownHoldSchema]),
   },
-  // background → checklist pages: the hold just opened for a frame that has not asked yet, handed over
-  // unasked, so the dialog does not wait for that frame's hold:mine to reach the background. Every Baton
-  // page hears it; only the frame it names, in the tab it names, takes it.
+  // background → a checklist page: the hold just opened for a frame that has not asked yet, handed over
+  // unasked, so the dialog does not wait for that frame's hold:mine to reach the background. Sent to that
+  // frame of that tab only; the frame also checks that it names it.
   'hold:yours': {
     request: z.object({ tabId: z.number(), frameId: z.number(), hold: shownHoldSchema }),
     response: ok,
@@ -184,18 +184,23 @@ export function whenHanded(
   browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: unknown; id?: string }) => {
     // Every message a content script sends reaches every Baton page too: only this one is parsed.
     if ((raw as { type?: unknown } | null)?.type !== 'hold:yours') return;
+    if (sender.tab !== undefined || sender.id !== browser.runtime.id) return;
     const message = parseEnvelope(raw);
-    if (message?.type !== 'hold:yours' || sender.tab !== undefined || sender.id !== browser.runtime.id)
-      return;
+    if (message?.type !== 'hold:yours') return;
     void ids.then(({ tabId, frameId }) => {
       if (message.tabId === tabId && message.frameId === frameId) take(message.hold);
     });
   });
 }
 
-/** To every Baton page (never a content script): the pages it is not meant for ignore it; none answers. */
-export async function sendToPages<T extends MessageType>(type: T, request: Request<T>): Promise<void> {
-  await browser.runtime.sendMessage({ type, ...request });
+/** To one Baton page framed in a tab (a checklist frame), which answers nothing; no other page hears it. */
+export async function sendToFrame<T extends MessageType>(
+  tabId: number,
+  frameId: number,
+  type: T,
+  request: Request<T>,
+): Promise<void> {
+  await browser.tabs.sendMessage(tabId, { type, ...request }, { frameId });
 }
 
 export async function sendToTab<T extends MessageType>(

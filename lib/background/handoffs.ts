@@ -5,7 +5,7 @@ import {
   type Request,
   type Response,
   type ShownHold,
-  sendToPages,
+  sendToFrame,
   sendToTab,
 } from '../messaging';
 import type { MetricEvent, Outcome } from '../metrics/event';
@@ -153,7 +153,7 @@ function handOver(tabId: number, frameId: number, holdId: string, answer: ShownH
     waiting(answer);
     return;
   }
-  void sendToPages('hold:yours', { tabId, frameId, hold: answer }).catch(() => undefined);
+  void sendToFrame(tabId, frameId, 'hold:yours', { tabId, frameId, hold: answer }).catch(() => undefined);
   const kept = { holdId, answer };
   unclaimed.set(key, kept);
   setTimeout(() => {

@@ -4,7 +4,7 @@
 //    content script believes that only from its own frame element's window at Baton's own origin,
 //    which a page cannot fake, and names that frame when it opens a hold (hold:open).
 // 2. The background hands the hold it opens to the frame the content script named (hold:yours, sent
-//    to Baton's pages only). The content script also pokes the frame (SHOW), which carries nothing; a
+//    to that frame only). The content script also pokes the frame (SHOW), which carries nothing; a
 //    frame handed nothing a moment later asks the background for the hold opened for its tab and frame
 //    (hold:mine). A poke from the page finds none, and the frame stays as it was, ready for the real one.
 // 3. When the hold changed (the page finished reading its context), the content script pokes the frame
