@@ -2,6 +2,7 @@ import type { Frame, Locator, Page } from '@playwright/test';
 import { checklist, fillChecklist } from '../e2e/support/checklist.ts';
 import { type Bench, pollEvaluate, row, sleep, until } from './harness.ts';
 import { PAGE_PROBE, RESET_PAGE_PROBE, SHOWN_PROBE } from './probes.ts';
+import { nextReport } from './reports.ts';
 import { BENCH_SITES, type BenchSite } from './sites.ts';
 import { summarize } from './stats.ts';
 
@@ -13,7 +14,8 @@ import { summarize } from './stats.ts';
 // (another process), a MutationObserver sees the dialog open and not hidden (a frame loaded ahead draws it
 // hidden before any click), then the next animation frame, then a task after it (the frame has been
 // produced). End of "released": the local server's arrival time for the reassign
-// request (Date.now() in this process). All in epoch ms. No Playwright polling is inside any interval.
+// request (Date.now() in this process). All in epoch ms. Between the click and its end mark Node calls
+// nothing in the browser: the probes report the mark themselves (reports.ts).
 
 export const OPEN_TRIES = 30;
 const RELOAD_EVERY = 10;
@@ -57,27 +59,11 @@ export async function openPage(page: Page, site: BenchSite): Promise<void> {
   await page.evaluate(PAGE_PROBE);
 }
 
-/** Frames already measured: each checklist frame shows one hold, then goes. */
-const shownFrames = new WeakSet<Frame>();
-
-/**
- * The frame that shows the checklist for this click. Baton may have loaded it, hidden, before the
- * click (then its milestones in the breakdown are negative); it is marked as the checklist when shown.
- */
-async function checklistFrameHandle(page: Page, timeoutMs = 10_000): Promise<Frame> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if (shownFrames.has(frame) || !frame.url().includes('/checklist.html')) continue;
-      const element = await frame.frameElement().catch(() => null);
-      if ((await element?.getAttribute('data-baton').catch(() => null)) === 'checklist') {
-        shownFrames.add(frame);
-        return frame;
-      }
-    }
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for the checklist frame`);
-    await sleep(5);
-  }
+/** A frame that reported a painted dialog must be the one Baton marked as the checklist (the others wait hidden). */
+async function checkMarked(frame: Frame): Promise<void> {
+  const element = await frame.frameElement().catch(() => null);
+  const mark = await element?.getAttribute('data-baton').catch(() => null);
+  if (mark !== 'checklist') throw new Error(`a dialog was painted in a frame marked ${JSON.stringify(mark)}`);
 }
 
 function frameProbe(frame: Frame, ready: keyof FrameProbe, timeoutMs = 15_000): Promise<FrameProbe> {
@@ -101,9 +87,6 @@ function checkPointer(pointer: number, nodeStart: number): void {
   }
 }
 
-/** Presses inside checklist frames, reported by CHECKLIST_FRAME_PROBE through a binding. */
-const framePresses: { pointer: number; url: string }[] = [];
-
 /** A try that goes wrong (e.g. the dialog closes by itself) is recorded and replaced, up to this many. */
 const MAX_FAILURES = 5;
 
@@ -125,11 +108,14 @@ export async function openOnce(page: Page, site: BenchSite): Promise<OpenSample>
   await lookAt(page);
   await page.evaluate(RESET_PAGE_PROBE);
   const nodeStart = performance.timeOrigin + performance.now();
+  const painted = nextReport('frame-painted');
   await clickAt(page, target);
+  const shown = await painted;
+  const { frame } = shown;
   const pointer = (await page.evaluate('window.__benchPage.pointer')) as number;
   checkPointer(pointer, nodeStart);
-  const frame = await checklistFrameHandle(page);
-  let probe = await frameProbe(frame, 'dialogPainted');
+  await checkMarked(frame);
+  let probe = shown.report as unknown as FrameProbe;
   // The fade-in (if the product animates the dialog) is reported, not measured against the budget.
   probe = await frameProbe(frame, 'fadeInEnd', 1_000).catch(() => probe);
   const rel = (t: number) => (t ? t - pointer : Number.NaN);
@@ -289,11 +275,9 @@ export async function hostClickOnce(
   await page.evaluate(RESET_PAGE_PROBE);
   const seen = site.reassigns(bench.server).length;
   const nodeStart = performance.timeOrigin + performance.now();
+  const painted = nextReport('page-painted');
   await clickAt(page, target);
-  const probe = await pollEvaluate<{ pointer: number; painted: number }>(
-    page,
-    'window.__benchPage.painted > 0 && window.__benchPage',
-  );
+  const probe = (await painted).report as unknown as { pointer: number; painted: number };
   checkPointer(probe.pointer, nodeStart);
   const sent = await until(`${site.id} reassign request`, () => site.reassigns(bench.server)[seen]);
   return { painted: probe.painted - probe.pointer, request: sent.at - probe.pointer };
@@ -328,9 +312,10 @@ async function completeOnce(
 ): Promise<{ commented: number; released: number }> {
   bench.server.reset();
   await openPage(page, site);
-  await clickAt(page, await site.prepareReassign(page));
-  const frame = await checklistFrameHandle(page);
-  await frameProbe(frame, 'dialogPainted');
+  const target = await site.prepareReassign(page);
+  const painted = nextReport('frame-painted');
+  await clickAt(page, target);
+  await painted;
   const dialog = checklist(page);
   await fillChecklist(dialog);
   const button = dialog.getByRole('button', { name: 'Complete handoff' });
@@ -338,9 +323,9 @@ async function completeOnce(
   const seenComments = site.comments(bench.server).length;
   const seenReassigns = site.reassigns(bench.server).length;
   const nodeStart = performance.timeOrigin + performance.now();
-  const pressed = framePresses.length;
+  const pressed = nextReport('frame-press');
   await clickAt(page, button);
-  const { pointer } = await until('the press in the checklist frame', () => framePresses[pressed]);
+  const { pointer } = (await pressed).report as unknown as { pointer: number };
   checkPointer(pointer, nodeStart);
   const comment = await until(`${site.id} comment`, () => site.comments(bench.server)[seenComments]);
   const reassign = await until(`${site.id} reassign`, () => site.reassigns(bench.server)[seenReassigns]);
@@ -408,12 +393,6 @@ async function measureComplete(bench: Bench, site: BenchSite): Promise<void> {
 }
 
 export async function measureChecklist(bench: Bench): Promise<void> {
-  await bench.baton.context.exposeBinding(
-    '__benchReport',
-    (_source, report: { kind: string; pointer: number; url: string }) => {
-      if (report.kind === 'frame-press') framePresses.push(report);
-    },
-  );
   for (const site of BENCH_SITES) {
     await measureBaselineClick(bench, site);
     await measureOpen(bench, site);

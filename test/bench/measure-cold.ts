@@ -6,6 +6,7 @@ import { type BenchBrowser, launchBenchBrowser } from './browsers.ts';
 import { type Bench, row, sleep } from './harness.ts';
 import { hostClickOnce, type OpenSample, openOnce, openPage } from './measure-checklist.ts';
 import { CHECKLIST_FRAME_PROBE } from './probes.ts';
+import { hearReports } from './reports.ts';
 import { BENCH_SITES, type BenchSite } from './sites.ts';
 import { summarize } from './stats.ts';
 
@@ -80,6 +81,7 @@ async function coldOnce(bench: Bench, site: BenchSite, template: string | null):
   const browser = await launchBenchBrowser(bench.extensionDir, bench.server.port, 'cold', profile);
   return withBrowser(browser, async ({ context }) => {
     await context.addInitScript({ content: CHECKLIST_FRAME_PROBE });
+    await hearReports(context);
     const sample = await onNewPage(browser, site, (page) => openOnce(page, site));
     return { ...sample, launchToClick: sample.pointer - launched };
   });
@@ -87,9 +89,10 @@ async function coldOnce(bench: Bench, site: BenchSite, template: string | null):
 
 async function coldBaselineOnce(bench: Bench, site: BenchSite): Promise<number> {
   const browser = await launchBenchBrowser(null, bench.server.port, 'cold baseline');
-  return withBrowser(browser, () =>
-    onNewPage(browser, site, async (page) => (await hostClickOnce(bench, page, site)).painted),
-  );
+  return withBrowser(browser, async ({ context }) => {
+    await hearReports(context);
+    return onNewPage(browser, site, async (page) => (await hostClickOnce(bench, page, site)).painted);
+  });
 }
 
 function coldRow(

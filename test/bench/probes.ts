@@ -1,13 +1,14 @@
 // Scripts that run inside the browser. They are plain strings, not functions: tsx compiles this
 // project with esbuild's keepNames, which would wrap a serialized function in a `__name` helper that does
-// not exist in the page. Every probe writes timestamps where they happen (in the page or the frame), so
-// Playwright's polling afterwards adds nothing to what is measured. Epoch milliseconds
+// not exist in the page. Every probe writes timestamps where they happen (in the page or the frame), and
+// the end of a click's measure is pushed to Node (reports.ts), so that nothing calls into the browser
+// while it is measured. Epoch milliseconds
 // (performance.timeOrigin + performance.now()) are used to compare a page with a frame in another process.
 
 /**
  * In a host page: the timestamp of the last pointermove (the mouse arriving on the element, just before
  * the press: Playwright's mouse.click moves first), and when the first frame after a click was painted
- * (requestAnimationFrame, then a task after it, i.e. once the frame is produced).
+ * (requestAnimationFrame, then a task after it, i.e. once the frame is produced), then reported.
  */
 export const PAGE_PROBE = `(() => {
   if (window.__benchPage) return;
@@ -22,7 +23,11 @@ export const PAGE_PROBE = `(() => {
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       // A frame requested by an earlier click (while the action was prepared) must not count.
-      channel.port1.onmessage = () => { if (probe.generation === generation) probe.painted = epoch(); };
+      channel.port1.onmessage = () => {
+        if (probe.generation !== generation) return;
+        probe.painted = epoch();
+        if (typeof window.__benchReport === 'function') window.__benchReport({ kind: 'page-painted', pointer: probe.pointer, painted: probe.painted });
+      };
       channel.port2.postMessage(0);
     });
   });
@@ -36,7 +41,7 @@ export const RESET_PAGE_PROBE = `(() => { const p = window.__benchPage; if (p) {
 /**
  * In every checklist frame (an init script of the Baton browser): when the dialog is first open and not
  * hidden in the frame's DOM (MutationObserver; a frame loaded ahead draws it hidden while it waits), the
- * next animation frame, and a task after that frame (painted); plus
+ * next animation frame, and a task after that frame (painted, then reported with the rest); plus
  * the frame's own milestones for a breakdown, and the last pointermove (for the Complete click).
  */
 export const CHECKLIST_FRAME_PROBE = `(() => {
@@ -61,7 +66,10 @@ export const CHECKLIST_FRAME_PROBE = `(() => {
     requestAnimationFrame(() => {
       probe.dialogRaf = epoch();
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => { probe.dialogPainted = epoch(); };
+      channel.port1.onmessage = () => {
+        probe.dialogPainted = epoch();
+        if (typeof window.__benchReport === 'function') window.__benchReport({ kind: 'frame-painted', ...probe });
+      };
       channel.port2.postMessage(0);
     });
   });

@@ -13,6 +13,7 @@ import { measureLoad } from './measure-load.ts';
 import { measureMutations, measureNetwork } from './measure-page.ts';
 import { measurePopup } from './measure-popup.ts';
 import { CHECKLIST_FRAME_PROBE } from './probes.ts';
+import { hearReports } from './reports.ts';
 import { contentScriptSizes, GZIP_BUDGET_BYTES, pageScriptSizes } from './sizes.ts';
 import type { Summary } from './stats.ts';
 
@@ -218,8 +219,10 @@ async function main(): Promise<number> {
   ]);
   const [baseline, baton] = browsers;
   if (!baseline || !baton) throw new Error('browsers did not start');
-  // Every checklist frame in the Baton browser reports when its dialog was painted (probes.ts).
+  // Every checklist frame in the Baton browser reports when its dialog was painted (probes.ts), and the
+  // probes of both browsers push their marks to Node (reports.ts).
   await baton.context.addInitScript({ content: CHECKLIST_FRAME_PROBE });
+  await Promise.all(browsers.map((browser) => hearReports(browser.context)));
   const bench: Bench = { server, baseline, baton, extensionDir, rows: [], details: {}, log };
   const load: Record<string, number[]> = { start: loadavg() };
   const cpuBusyAtStart = busy;
