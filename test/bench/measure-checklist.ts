@@ -178,6 +178,26 @@ async function sampleOpens(bench: Bench, page: Page, site: BenchSite, what: stri
   return { first, samples, failures };
 }
 
+/** A row of click → checklist painted against the host's own click, within §9's p95; returns the summary. */
+function paintedRow(bench: Bench, site: BenchSite, figure: string, samples: OpenSample[], note: string) {
+  const totals = samples.map((sample) => sample.total);
+  const s = summarize(totals);
+  bench.rows.push(
+    row({
+      figure,
+      site: site.id,
+      unit: 'ms',
+      baseline: (bench.details[`click:${site.id}`] as { painted?: number[] } | undefined)?.painted ?? null,
+      baton: totals,
+      compared: { label: 'p95 ms', value: s.p95 },
+      budget: 'p95 ≤ 150 ms',
+      within: s.p95 <= 150,
+      note,
+    }),
+  );
+  return s;
+}
+
 const failedNote = (failures: string[]) =>
   failures.length ? `; ${failures.length} more tries failed (details)` : '';
 
@@ -185,20 +205,12 @@ async function measureOpen(bench: Bench, site: BenchSite): Promise<void> {
   const page = await bench.baton.context.newPage();
   try {
     const { first, samples, failures } = await sampleOpens(bench, page, site, 'checklist', OPEN_TRIES);
-    const totals = samples.map((s) => s.total);
-    const s = summarize(totals);
-    bench.rows.push(
-      row({
-        figure: 'reassign click → checklist painted (ms)',
-        site: site.id,
-        unit: 'ms',
-        baseline: (bench.details[`click:${site.id}`] as { painted?: number[] } | undefined)?.painted ?? null,
-        baton: totals,
-        compared: { label: 'p95 ms', value: s.p95 },
-        budget: 'p95 ≤ 150 ms',
-        within: s.p95 <= 150,
-        note: `baseline: the same click without Baton, to the host’s next painted frame${failedNote(failures)}`,
-      }),
+    const s = paintedRow(
+      bench,
+      site,
+      'reassign click → checklist painted (ms)',
+      samples,
+      `baseline: the same click without Baton, to the host’s next painted frame${failedNote(failures)}`,
     );
     const median = (key: string) => summarize(samples.map((x) => x.breakdown[key] ?? Number.NaN)).median;
     bench.details[`checklist:${site.id}`] = {
@@ -239,20 +251,12 @@ async function measureOpenAmongTabs(bench: Bench, site: BenchSite): Promise<void
     }
     await sleep(2_000);
     const { samples, failures } = await sampleOpens(bench, page, site, 'among tabs', AMONG_TABS_TRIES);
-    const totals = samples.map((s) => s.total);
-    const s = summarize(totals);
-    bench.rows.push(
-      row({
-        figure: `reassign click → checklist painted, ${OTHER_TABS} more tabs of the host open (ms)`,
-        site: site.id,
-        unit: 'ms',
-        baseline: (bench.details[`click:${site.id}`] as { painted?: number[] } | undefined)?.painted ?? null,
-        baton: totals,
-        compared: { label: 'p95 ms', value: s.p95 },
-        budget: 'p95 ≤ 150 ms',
-        within: s.p95 <= 150,
-        note: `each other tab used once, so it has its checklist frame loaded ahead${failedNote(failures)}`,
-      }),
+    const s = paintedRow(
+      bench,
+      site,
+      `reassign click → checklist painted, ${OTHER_TABS} more tabs of the host open (ms)`,
+      samples,
+      `each other tab used once, so it has its checklist frame loaded ahead${failedNote(failures)}`,
     );
     bench.details[`checklist-among-tabs:${site.id}`] = { samples, failures };
     bench.log(`among tabs: ${site.id}: p50 ${s.median.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms`);
