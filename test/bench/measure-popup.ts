@@ -1,6 +1,7 @@
 import type { Worker } from '@playwright/test';
-import { type Bench, pollEvaluate, row } from './harness.ts';
+import { type Bench, row } from './harness.ts';
 import { POPUP_PROBE } from './probes.ts';
+import { nextReport } from './reports.ts';
 import { summarize } from './stats.ts';
 
 // Popup first render with 0, 5,000 and 50,000 stored events, and what an event costs in storage.
@@ -104,8 +105,9 @@ export async function measurePopup(bench: Bench): Promise<void> {
       for (let i = 0; i < POPUP_RUNS + 1; i++) {
         const page = await context.newPage();
         try {
+          const painted = nextReport('popup-painted', 30_000);
           await page.goto(`chrome-extension://${extensionId}/popup.html`, { waitUntil: 'commit' });
-          await pollEvaluate(page, 'window.__benchPopup && window.__benchPopup.figurePainted > 0', 30_000);
+          await painted;
           const probe = (await page.evaluate(`({
             ...window.__benchPopup,
             mark: performance.getEntriesByName('baton:popup-figures')[0]?.startTime ?? null,

@@ -79,7 +79,7 @@ export const CHECKLIST_FRAME_PROBE = `(() => {
 /**
  * In the popup (an init script of the Baton browser): when the Handoffs figure (<output> labelled
  * "Handoffs", role status) first has a value, its next animation frame and the task after it, in ms from
- * the popup's navigation start (performance.timeOrigin).
+ * the popup's navigation start (performance.timeOrigin), then reported.
  */
 export const POPUP_PROBE = `(() => {
   if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/popup.html')) return;
@@ -96,7 +96,10 @@ export const POPUP_PROBE = `(() => {
     requestAnimationFrame(() => {
       probe.figureRaf = performance.now();
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => { probe.figurePainted = performance.now(); };
+      channel.port1.onmessage = () => {
+        probe.figurePainted = performance.now();
+        if (typeof window.__benchReport === 'function') window.__benchReport({ kind: 'popup-painted' });
+      };
       channel.port2.postMessage(0);
     });
   });

@@ -10,7 +10,7 @@ import type { BrowserContext, Frame } from '@playwright/test';
 // difference was the polling, not the time between tries.
 
 export interface Report {
-  kind: 'frame-painted' | 'frame-press' | 'page-painted';
+  kind: 'frame-painted' | 'frame-press' | 'page-painted' | 'popup-painted';
   [mark: string]: unknown;
 }
 
