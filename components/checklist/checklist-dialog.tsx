@@ -6,6 +6,7 @@ import { type FieldError, type RawAnswers, validateAnswers } from '../../lib/che
 import type { HandsSummary } from '../../lib/history/hands';
 import type { PostFailure } from '../../lib/messaging';
 import { pluralForm } from '../../lib/plural';
+import { afterPaint } from '../after-paint';
 import { failureMessage } from '../failure-message';
 import type { Translate } from '../translate';
 import { FieldControl } from './field-control';
@@ -116,10 +117,15 @@ export function ChecklistDialog(props: ChecklistDialogProps) {
     if (waiting) dialog.current?.getBoundingClientRect();
   }, [waiting]);
 
+  // Focus moves once the dialog has been painted: taking it blurs the host page, whose own work on that
+  // (Jira closes its edit view) had delayed the paint by 5–25 ms. Keys typed on the page meanwhile never
+  // reach the host (lib/guard/ui-capture.ts).
   useEffect(() => {
     if (waiting) return;
-    window.focus();
-    dialog.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    return afterPaint(() => {
+      window.focus();
+      dialog.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    });
   }, [waiting]);
 
   // Esc cancels. While the comment is posting there is nothing to cancel: it may already be on the

@@ -133,7 +133,7 @@ export function prepareChecklistFrame(title: string): ChecklistFrame {
       frame.setAttribute('style', FRAME_STYLE);
       frame.setAttribute('data-baton', 'checklist');
       // A frame still loading is poked once its page listens. The dialog takes focus itself once it has
-      // rendered: focusing the frame from here in the moment its page commits (or again once it has
+      // been painted: focusing the frame from here in the moment its page commits (or again once it has
       // focus) makes Chromium hand the keyboard back to the host while a field in the dialog looks focused,
       // and what is typed next lands in the host page.
       if (loaded) poke();

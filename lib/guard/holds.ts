@@ -58,6 +58,8 @@ export interface Holds {
   setDeciding(deciding: boolean): void;
   /** Brings the open dialog's focus back. */
   focus(): void;
+  /** A hold's checklist is up over the page (from the reassign until the hold ends). */
+  showing(): boolean;
   start(request: HoldRequest): Promise<void>;
   /** The open hold with this id, marked as posting its comment; null when it is not the open one. */
   posting(id: string): HoldRequest | null;
@@ -183,6 +185,7 @@ export function holds({ ctx, adapter, enforced, frames, watch, listen }: HoldsDe
       deciding = value;
     },
     focus: () => active?.frame.focus(),
+    showing: () => active !== null,
     start,
     posting(id) {
       if (active?.id !== id) return null;

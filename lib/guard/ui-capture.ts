@@ -43,7 +43,16 @@ export function captureUi({ ctx, adapter, settings, enforced, holds, frames, lin
     if (settings.loaded() && !enforced()) return;
     frames.plan();
     const recognized = adapter.recognize(event);
-    if (!recognized) return;
+    if (!recognized) {
+      // The checklist is modal over the page, and takes focus just after it is painted
+      // (checklist-dialog.tsx): a key that reaches the page meanwhile was meant for the checklist, not
+      // for the host's shortcuts.
+      if (event.type === 'keydown' && holds.showing()) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+      return;
+    }
     if (recognized === 'opens-reassign') {
       frames.prepareNow();
       return;

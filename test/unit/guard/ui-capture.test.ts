@@ -187,6 +187,28 @@ describe('a reassign in the host’s UI', () => {
     expect(log).toEqual([]);
   });
 
+  it('keeps a key typed on the page while the checklist is up from the host, and only then', () => {
+    start(adapter());
+    let hostKeys = 0;
+    document.body.addEventListener('keydown', () => {
+      hostKeys += 1;
+    });
+    const type = () => {
+      const key = new KeyboardEvent('keydown', { key: 'a', bubbles: true, cancelable: true });
+      document.body.dispatchEvent(key);
+      return key;
+    };
+    expect(type().defaultPrevented).toBe(false);
+    expect(hostKeys).toBe(1);
+    // The checklist takes focus a frame after it is painted: Jira's "a" (assign) must not fire meanwhile.
+    holds.isShowing = true;
+    expect(type().defaultPrevented).toBe(true);
+    expect(hostKeys).toBe(1);
+    holds.isShowing = false;
+    type();
+    expect(hostKeys).toBe(2);
+  });
+
   it('waits its turn while another hold is open: the dialog gets focus back', () => {
     holds.isBusy = true;
     start(adapter());

@@ -104,13 +104,16 @@ export function fakeLink(log: string[]): FakeLink {
 export interface FakeHolds extends Holds {
   started: HoldRequest[];
   isBusy: boolean;
+  isShowing: boolean;
 }
 
 export function fakeHolds(log: string[]): FakeHolds {
   const holds: FakeHolds = {
     started: [],
     isBusy: false,
+    isShowing: false,
     busy: () => holds.isBusy,
+    showing: () => holds.isShowing,
     setDeciding(deciding) {
       holds.isBusy = deciding;
     },
