@@ -174,6 +174,7 @@ function sanity(rows: Row[]): string[] {
   const mustBePositive = [
     /content scripts/,
     /script time added/,
+    /compiling scripts/,
     /JS heap/,
     /checklist painted/,
     /Complete →/,
