@@ -1,4 +1,5 @@
 import '../lib/zod-jitless';
+import { answerAsks } from '../lib/ask-background';
 import { syncCustomHosts } from '../lib/background/custom-hosts';
 import { abandonHoldsOfTab, strandUnposted } from '../lib/background/handoffs';
 import {
@@ -31,7 +32,9 @@ export default defineBackground(() => {
       .then((changed) => changed && syncHosts())
       .catch(() => undefined);
   followPolicy();
-  browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender));
+  browser.runtime.onConnect.addListener((port) =>
+    answerAsks(port, (message, sender) => routeMessage(message, sender ?? {})),
+  );
   browser.runtime.onInstalled.addListener(syncHosts);
   browser.runtime.onInstalled.addListener(openWelcomeOnInstall);
   browser.runtime.onStartup.addListener(syncHosts);

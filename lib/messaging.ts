@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { askBackground } from './ask-background';
 import { handoffContextSchema } from './checklist/context';
 import { templateShapeSchema } from './checklist/template-shape';
 import { okSchema as ok, toContent } from './content-messaging';
@@ -169,7 +170,7 @@ export async function sendToBackground<T extends MessageType>(
   type: T,
   request: Request<T>,
 ): Promise<Response<T>> {
-  return parseResponse(type, await browser.runtime.sendMessage({ type, ...request }));
+  return parseResponse(type, await askBackground({ type, ...request }));
 }
 
 /**
@@ -182,7 +183,8 @@ export function whenHanded(
   take: (hold: ShownHold) => void,
 ): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: unknown; id?: string }) => {
-    // Every message a content script sends reaches every Baton page too: only this one is parsed.
+    // Whatever else reaches this page (nothing should: requests go to the background over their own
+    // ports, lib/ask-background.ts) is not parsed.
     if ((raw as { type?: unknown } | null)?.type !== 'hold:yours') return;
     if (sender.tab !== undefined || sender.id !== browser.runtime.id) return;
     const message = parseEnvelope(raw);

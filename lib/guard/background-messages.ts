@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { askBackground } from '../ask-background';
 import type { HandoffContext } from '../checklist/context';
 import { isBoolean, isRecord, isString, maxLength } from '../checks';
 import type { ToContent } from '../content-messaging';
@@ -42,7 +42,7 @@ type FromContent =
   | { type: 'health:report'; site: string; missing: string[] };
 
 export async function sendFromContent(message: FromContent): Promise<{ ok: boolean }> {
-  const answer: unknown = await browser.runtime.sendMessage(message);
+  const answer = await askBackground(message);
   if (!isRecord(answer) || !isBoolean(answer.ok))
     throw new TypeError('unexpected answer from the background');
   return { ok: answer.ok };

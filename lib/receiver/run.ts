@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { askBackground } from '../ask-background';
 import { isOwnOrigin } from '../extension-origin';
 import type { PostResult } from '../messaging';
 import type { ReceiverSite } from '../sites/receiver-site';
@@ -117,10 +118,7 @@ async function check(state: State, site: ReceiverSite, ticketKey: string): Promi
     me: { id: me.id.slice(0, 200), name: me.name.slice(0, 200) },
     ...(site.commentFormat ? { commentFormat: site.commentFormat } : {}),
   });
-  const answer = z.parse(
-    showAnswerSchema,
-    await browser.runtime.sendMessage({ type: 'receiver:show', ...request }),
-  );
+  const answer = z.parse(showAnswerSchema, await askBackground({ type: 'receiver:show', ...request }));
   // The user may have moved to another ticket while the comments loaded.
   if (answer.show && ticketFromUrl(site.id, new URL(location.href)) === ticketKey) {
     mountFrame(state, handoff.handoffId, ticketKey);

@@ -7,6 +7,7 @@ import type { SiteAdapter } from '../../../lib/guard/adapter';
 import { startGuard } from '../../../lib/guard/guard';
 import { liveSettings } from '../../../lib/guard/live-settings';
 import { ContentScriptContext } from '../../../lib/host-page/page-context';
+import { answerAsksWith } from '../support/ask-port';
 import { useLocale } from '../support/i18n';
 import { slowManagedStorage } from '../support/slow-managed';
 
@@ -81,13 +82,10 @@ beforeEach(() => {
   replayed = 0;
   sent = [];
   document.body.innerHTML = '<button id="assign">Assign to Bob</button>';
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: {
-    type: string;
-    holdId?: string;
-  }) => {
-    sent.push(message);
+  answerAsksWith(async (message) => {
+    sent.push(message as { type: string; holdId?: string });
     return { ok: true };
-  }) as never);
+  });
   // happy-dom has no idle callbacks: the page is idle at once.
   vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) =>
     setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 0),

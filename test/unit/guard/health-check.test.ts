@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { scheduleHealthCheck } from '../../../lib/guard/health-check';
 import type { ContentScriptContext } from '../../../lib/host-page/page-context';
+import { answerAsksWith } from '../support/ask-port';
 import { liveContext, stubAdapter } from '../support/guard-parts';
 
 // The page elements an adapter expects and does not find are reported, well after the page has loaded.
@@ -18,10 +18,10 @@ beforeEach(() => {
   vi.useFakeTimers();
   ctx = liveContext();
   sent = [];
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
+  answerAsksWith(async (message) => {
     sent.push(message);
     return { ok: true };
-  }) as never);
+  });
   vi.spyOn(ctx, 'requestIdleCallback').mockImplementation((callback) => {
     callback({ didTimeout: false, timeRemaining: () => 50 });
     return 1;

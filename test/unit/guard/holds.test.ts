@@ -5,6 +5,7 @@ import type { ChecklistFrame } from '../../../lib/guard/checklist-frame';
 import { type HoldRequest, type Holds, holds as openHolds } from '../../../lib/guard/holds';
 import type { Outcome } from '../../../lib/guard/reassign-outcome';
 import type { ContentScriptContext } from '../../../lib/host-page/page-context';
+import { answerAsksWith } from '../support/ask-port';
 import { fakeFrames, issueContext, liveContext, stubAdapter } from '../support/guard-parts';
 
 // The one hold open on a page: its dialog opens with the background told, and ends exactly once.
@@ -55,10 +56,10 @@ beforeEach(() => {
   log = [];
   sent = [];
   enforced = true;
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: (typeof sent)[0]) => {
-    sent.push(message);
+  answerAsksWith(async (message) => {
+    sent.push(message as (typeof sent)[0]);
     return { ok: true };
-  }) as never);
+  });
   const frames = { ...fakeFrames(), take: frame, prepareNow: () => log.push('frames:prepare') };
   holds = openHolds({
     ctx,
@@ -146,9 +147,9 @@ describe('a hold', () => {
   });
 
   it('leaves the host as it was when the background cannot be reached', async () => {
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(
-      new Error('Extension context invalidated'),
-    );
+    vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(() => {
+      throw new Error('Extension context invalidated');
+    });
     await holds.start(request());
     expect(log).toContain('abort');
     expect(holds.busy()).toBe(false);

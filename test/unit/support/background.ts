@@ -1,4 +1,4 @@
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { answerAsksWith } from './ask-port';
 
 export type Message = { type: string } & Record<string, unknown>;
 
@@ -11,18 +11,13 @@ export const NO_ANSWER = Symbol('no answer');
  */
 export function fakeBackground(answer: (message: Message) => unknown): Message[] {
   const sent: Message[] = [];
-  fakeBrowser.runtime.onMessage.addListener(((
-    message: Message,
-    _sender: unknown,
-    respond: (r: unknown) => void,
-  ) => {
-    sent.push(message);
-    const reply = answer(message);
+  answerAsksWith((message) => {
+    sent.push(message as Message);
+    const reply = answer(message as Message);
     if (reply === NO_ANSWER) {
       return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
     }
-    respond(reply);
-    return true;
-  }) as never);
+    return Promise.resolve(reply);
+  });
   return sent;
 }
