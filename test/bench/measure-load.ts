@@ -29,6 +29,7 @@ import { type BatonActivity, batonActivity, traced } from './trace.ts';
 // 40 loads per browser: with 24, the same build's added time moved by 2-4 ms from run to run (and an
 // extension with empty scripts by as much), most of the 5 ms budget; the spread is in the table.
 export const LOAD_RUNS = 40;
+const BARE_RUNS = 30;
 const TRACED_LOADS = 2;
 const SETTLE_MS = 500;
 
@@ -70,10 +71,19 @@ async function gcAndHeap(cdp: CDPSession): Promise<{ used: number; metric: numbe
   return { used: usage.usedSize, metric: after.JSHeapUsedSize ?? Number.NaN };
 }
 
-async function loadOnce(browser: BenchBrowser, site: BenchSite): Promise<LoadSample> {
+/** A page of the host with nothing in it but a title: Baton's scripts still load, the host's do not. */
+const bareUrl = (site: BenchSite) => new URL('/baton-bench-bare-page', site.url).href;
+const BARE_PAGE = '<!doctype html><html lang="en"><title>Bare</title><p>Nothing here.</p></html>';
+
+async function loadOnce(browser: BenchBrowser, site: BenchSite, bare = false): Promise<LoadSample> {
   const { page, cdp } = await freshPage(browser);
   try {
-    await page.goto(site.url, { waitUntil: 'load' });
+    if (bare) {
+      await page.route(bareUrl(site), (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html', body: BARE_PAGE }),
+      );
+    }
+    await page.goto(bare ? bareUrl(site) : site.url, { waitUntil: 'load' });
     await sleep(SETTLE_MS);
     const m = await metrics(cdp);
     const heap = await gcAndHeap(cdp);
@@ -170,12 +180,37 @@ export async function measureLoad(bench: Bench): Promise<void> {
           note: `renderer isolate (page + Baton’s two worlds); empty content scripts add ${floorHeap.toFixed(0)} KB`,
         }),
       );
+      // On the replica, the host's own scripts (44–210 ms a load) spread by more than Baton costs. On a
+      // bare page of the host, nearly all the script time is Baton's.
+      bench.log(`load: ${site.id}: ${BARE_RUNS} loads of a bare page of the host per browser`);
+      for (const label of labels) await loadOnce(browsers[label], site, true);
+      const bare: Record<Label, LoadSample[]> = { baseline: [], baton: [], empty: [] };
+      for (let i = 0; i < BARE_RUNS; i++) {
+        const order = [...labels.slice(i % 3), ...labels.slice(0, i % 3)];
+        for (const label of order) bare[label].push(await loadOnce(browsers[label], site, true));
+      }
+      const bareMedian = (label: Label) => summarize(bare[label].map((s) => s.script)).median;
+      bench.rows.push(
+        row({
+          figure: 'script time added to a bare page of the host (ms, CPU, compiles included)',
+          site: site.id,
+          unit: 'ms',
+          baseline: bare.baseline.map((s) => s.script),
+          baton: bare.baton.map((s) => s.script),
+          compared: { label: 'added ms', value: bareMedian('baton') - bareMedian('baseline') },
+          budget: '— (Baton’s own share, without the host’s requests)',
+          within: null,
+          ratio: false,
+          note: `an extension with empty content scripts adds ${(bareMedian('empty') - bareMedian('baseline')).toFixed(2)} ms`,
+        }),
+      );
       bench.log(`load: ${site.id}: ${TRACED_LOADS} traced loads for attribution`);
       const activity: BatonActivity[] = [];
       for (let i = 0; i < TRACED_LOADS; i++) activity.push(await tracedLoad(bench, site));
       const paired = samples.baton.map((s, i) => s.script - (samples.baseline[i]?.script ?? Number.NaN));
       bench.details[`load:${site.id}`] = {
         samples,
+        bare,
         scriptAddedPaired: summarize(paired),
         emptyExtensionScriptAddedMs: floor,
         emptyExtensionHeapAddedKB: floorHeap,
