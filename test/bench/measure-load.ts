@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession } from '@playwright/test';
 import { type BenchBrowser, launchBenchBrowser } from './browsers.ts';
-import { type Bench, freshPage, metrics, ms, row, sleep } from './harness.ts';
+import { type Bench, freshPage, metrics, ms, type Row, row, sleep } from './harness.ts';
 import { BENCH_SITES, type BenchSite } from './sites.ts';
 import { summarize } from './stats.ts';
 import { type BatonActivity, batonActivity, traced } from './trace.ts';
@@ -114,119 +114,131 @@ async function tracedLoad(bench: Bench, site: BenchSite): Promise<BatonActivity>
 }
 
 type Label = 'baseline' | 'baton' | 'empty';
+const LABELS: Label[] = ['baseline', 'baton', 'empty'];
+type Samples = Record<Label, LoadSample[]>;
+
+/** `runs` loads in each browser after a warm-up, the order rotating every round. */
+async function sampleLoads(
+  browsers: Record<Label, BenchBrowser>,
+  site: BenchSite,
+  runs: number,
+  bare = false,
+): Promise<Samples> {
+  for (const label of LABELS) await loadOnce(browsers[label], site, bare);
+  const samples: Samples = { baseline: [], baton: [], empty: [] };
+  for (let i = 0; i < runs; i++) {
+    const order = [...LABELS.slice(i % 3), ...LABELS.slice(0, i % 3)];
+    for (const label of order) samples[label].push(await loadOnce(browsers[label], site, bare));
+  }
+  return samples;
+}
+
+const medianOf = (samples: Samples, label: Label, key: keyof LoadSample) =>
+  summarize(samples[label].map((s) => s[key])).median;
+
+/** What the empty extension adds to a figure, as Baton's is compared: median against median. */
+const floorOf = (samples: Samples, key: keyof LoadSample) =>
+  medianOf(samples, 'empty', key) - medianOf(samples, 'baseline', key);
+
+/** A row of what Baton adds to one figure of a load, median against median; `per` divides each value. */
+function addedRow(
+  site: BenchSite,
+  samples: Samples,
+  key: keyof LoadSample,
+  shown: {
+    figure: string;
+    unit: string;
+    per?: number;
+    budget: string;
+    limit?: number;
+    note: (floor: number) => string;
+    /** false where the baseline is ~0 (a ratio would mean nothing). */
+    ratio?: false;
+  },
+): Row {
+  const per = shown.per ?? 1;
+  const added = (medianOf(samples, 'baton', key) - medianOf(samples, 'baseline', key)) / per;
+  return row({
+    figure: shown.figure,
+    site: site.id,
+    unit: shown.unit,
+    baseline: samples.baseline.map((s) => s[key] / per),
+    baton: samples.baton.map((s) => s[key] / per),
+    compared: { label: `added ${shown.unit}`, value: added },
+    budget: shown.budget,
+    within: shown.limit === undefined ? null : added <= shown.limit,
+    ...(shown.ratio === false ? { ratio: false as const } : {}),
+    note: shown.note(floorOf(samples, key) / per),
+  });
+}
 
 export async function measureLoad(bench: Bench): Promise<void> {
   const emptyDir = emptyExtension();
   const empty = await launchBenchBrowser(emptyDir, bench.server.port, 'empty extension');
   const browsers: Record<Label, BenchBrowser> = { baseline: bench.baseline, baton: bench.baton, empty };
-  const labels: Label[] = ['baseline', 'baton', 'empty'];
   try {
     for (const site of BENCH_SITES) {
       bench.log(
         `load: ${site.id}: warm-up, then ${LOAD_RUNS} loads per browser (without, with Baton, empty extension)`,
       );
-      for (const label of labels) await loadOnce(browsers[label], site);
-      const samples: Record<Label, LoadSample[]> = { baseline: [], baton: [], empty: [] };
-      for (let i = 0; i < LOAD_RUNS; i++) {
-        const order = [...labels.slice(i % 3), ...labels.slice(0, i % 3)];
-        for (const label of order) samples[label].push(await loadOnce(browsers[label], site));
-      }
-      const pick = (label: Label, key: keyof LoadSample) => samples[label].map((s) => s[key]);
-      const median = (label: Label, key: keyof LoadSample) => summarize(pick(label, key)).median;
-      const added = median('baton', 'script') - median('baseline', 'script');
-      const floor = median('empty', 'script') - median('baseline', 'script');
-      bench.rows.push(
-        row({
-          figure: 'script time added to page load (ms, CPU, compiles included)',
-          site: site.id,
-          unit: 'ms',
-          baseline: pick('baseline', 'script'),
-          baton: pick('baton', 'script'),
-          compared: { label: 'added ms', value: added },
-          budget: '≤ 5 ms added',
-          within: added <= 5,
-          note: `an extension with empty content scripts of the same shape adds ${floor.toFixed(1)} ms`,
-        }),
-      );
+      const samples = await sampleLoads(browsers, site, LOAD_RUNS);
+      const scriptRow = addedRow(site, samples, 'script', {
+        figure: 'script time added to page load (ms, CPU, compiles included)',
+        unit: 'ms',
+        budget: '≤ 5 ms added',
+        limit: 5,
+        note: (floor) =>
+          `an extension with empty content scripts of the same shape adds ${floor.toFixed(1)} ms`,
+      });
       // The compile is the one part of that sum that does not drown in the page's own spread.
-      const compileAdded = median('baton', 'compile') - median('baseline', 'compile');
-      const compileFloor = median('empty', 'compile') - median('baseline', 'compile');
-      bench.rows.push(
-        row({
-          figure: 'of it, compiling scripts (ms, CPU)',
-          site: site.id,
-          unit: 'ms',
-          baseline: pick('baseline', 'compile'),
-          baton: pick('baton', 'compile'),
-          compared: { label: 'added ms', value: compileAdded },
-          budget: '— (part of the row above)',
-          within: null,
-          ratio: false,
-          note: `an extension with empty content scripts adds ${compileFloor.toFixed(2)} ms`,
-        }),
-      );
-      const addedHeap = (median('baton', 'heap') - median('baseline', 'heap')) / 1024;
-      const floorHeap = (median('empty', 'heap') - median('baseline', 'heap')) / 1024;
-      bench.rows.push(
-        row({
-          figure: 'JS heap after load + GC (KB)',
-          site: site.id,
-          unit: 'KB',
-          baseline: pick('baseline', 'heap').map((b) => b / 1024),
-          baton: pick('baton', 'heap').map((b) => b / 1024),
-          compared: { label: 'added KB', value: addedHeap },
-          budget: '— (no §9 budget)',
-          within: null,
-          note: `renderer isolate (page + Baton’s two worlds); empty content scripts add ${floorHeap.toFixed(0)} KB`,
-        }),
-      );
+      const compileRow = addedRow(site, samples, 'compile', {
+        figure: 'of it, compiling scripts (ms, CPU)',
+        unit: 'ms',
+        budget: '— (part of the row above)',
+        ratio: false,
+        note: (floor) => `an extension with empty content scripts adds ${floor.toFixed(2)} ms`,
+      });
+      const heapRow = addedRow(site, samples, 'heap', {
+        figure: 'JS heap after load + GC (KB)',
+        unit: 'KB',
+        per: 1024,
+        budget: '— (no §9 budget)',
+        note: (floor) =>
+          `renderer isolate (page + Baton’s two worlds); empty content scripts add ${floor.toFixed(0)} KB`,
+      });
       // On the replica, the host's own scripts (44–210 ms a load) spread by more than Baton costs. On a
       // bare page of the host, nearly all the script time is Baton's.
       bench.log(`load: ${site.id}: ${BARE_RUNS} loads of a bare page of the host per browser`);
-      for (const label of labels) await loadOnce(browsers[label], site, true);
-      const bare: Record<Label, LoadSample[]> = { baseline: [], baton: [], empty: [] };
-      for (let i = 0; i < BARE_RUNS; i++) {
-        const order = [...labels.slice(i % 3), ...labels.slice(0, i % 3)];
-        for (const label of order) bare[label].push(await loadOnce(browsers[label], site, true));
-      }
-      const bareMedian = (label: Label) => summarize(bare[label].map((s) => s.script)).median;
-      bench.rows.push(
-        row({
-          figure: 'script time added to a bare page of the host (ms, CPU, compiles included)',
-          site: site.id,
-          unit: 'ms',
-          baseline: bare.baseline.map((s) => s.script),
-          baton: bare.baton.map((s) => s.script),
-          compared: { label: 'added ms', value: bareMedian('baton') - bareMedian('baseline') },
-          budget: '— (Baton’s own share, without the host’s requests)',
-          within: null,
-          ratio: false,
-          note: `an extension with empty content scripts adds ${(bareMedian('empty') - bareMedian('baseline')).toFixed(2)} ms`,
-        }),
-      );
+      const bare = await sampleLoads(browsers, site, BARE_RUNS, true);
+      const bareRow = addedRow(site, bare, 'script', {
+        figure: 'script time added to a bare page of the host (ms, CPU, compiles included)',
+        unit: 'ms',
+        budget: '— (Baton’s own share, without the host’s requests)',
+        ratio: false,
+        note: (floor) => `an extension with empty content scripts adds ${floor.toFixed(2)} ms`,
+      });
+      bench.rows.push(scriptRow, compileRow, heapRow, bareRow);
       bench.log(`load: ${site.id}: ${TRACED_LOADS} traced loads for attribution`);
       const activity: BatonActivity[] = [];
       for (let i = 0; i < TRACED_LOADS; i++) activity.push(await tracedLoad(bench, site));
       const paired = samples.baton.map((s, i) => s.script - (samples.baseline[i]?.script ?? Number.NaN));
+      const compileOf = (label: Label) => summarize(samples[label].map((s) => s.compile));
       bench.details[`load:${site.id}`] = {
         samples,
         bare,
         scriptAddedPaired: summarize(paired),
-        emptyExtensionScriptAddedMs: floor,
-        emptyExtensionHeapAddedKB: floorHeap,
-        taskAddedMs: median('baton', 'task') - median('baseline', 'task'),
-        compileMs: {
-          baseline: summarize(pick('baseline', 'compile')),
-          baton: summarize(pick('baton', 'compile')),
-          empty: summarize(pick('empty', 'compile')),
-        },
-        heapMetricAddedKB: (median('baton', 'heapMetric') - median('baseline', 'heapMetric')) / 1024,
+        emptyExtensionScriptAddedMs: floorOf(samples, 'script'),
+        emptyExtensionHeapAddedKB: floorOf(samples, 'heap') / 1024,
+        taskAddedMs: medianOf(samples, 'baton', 'task') - medianOf(samples, 'baseline', 'task'),
+        compileMs: { baseline: compileOf('baseline'), baton: compileOf('baton'), empty: compileOf('empty') },
+        heapMetricAddedKB:
+          (medianOf(samples, 'baton', 'heapMetric') - medianOf(samples, 'baseline', 'heapMetric')) / 1024,
         tracedActivity: activity,
         tracedNote:
           'Traced loads run slower than untraced ones. evaluateMs includes compileMs; callbacks are calls into Baton’s content scripts in the first 3 s after its first script, later ones (the health check 4 s after load) apart.',
       };
       bench.log(
-        `load: ${site.id}: script ${median('baseline', 'script').toFixed(1)} → ${median('baton', 'script').toFixed(1)} ms (+${added.toFixed(1)}; empty extension +${floor.toFixed(1)}), heap +${addedHeap.toFixed(0)} KB`,
+        `load: ${site.id}: script +${scriptRow.compared?.value.toFixed(1)} ms (empty extension +${floorOf(samples, 'script').toFixed(1)}), bare page +${bareRow.compared?.value.toFixed(1)} ms, heap +${heapRow.compared?.value.toFixed(0)} KB`,
       );
     }
   } finally {
