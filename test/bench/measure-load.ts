@@ -151,7 +151,8 @@ function addedRow(
     per?: number;
     budget: string;
     limit?: number;
-    note: (floor: number) => string;
+    /** By default, what an extension with empty content scripts adds. */
+    note?: (floor: number) => string;
     /** false where the baseline is ~0 (a ratio would mean nothing). */
     ratio?: false;
   },
@@ -168,7 +169,10 @@ function addedRow(
     budget: shown.budget,
     within: shown.limit === undefined ? null : added <= shown.limit,
     ...(shown.ratio === false ? { ratio: false as const } : {}),
-    note: shown.note(floorOf(samples, key) / per),
+    note: (
+      shown.note ??
+      ((floor) => `an extension with empty content scripts adds ${floor.toFixed(2)} ${shown.unit}`)
+    )(floorOf(samples, key) / per),
   });
 }
 
@@ -196,7 +200,6 @@ export async function measureLoad(bench: Bench): Promise<void> {
         unit: 'ms',
         budget: '— (part of the row above)',
         ratio: false,
-        note: (floor) => `an extension with empty content scripts adds ${floor.toFixed(2)} ms`,
       });
       const heapRow = addedRow(site, samples, 'heap', {
         figure: 'JS heap after load + GC (KB)',
@@ -215,7 +218,6 @@ export async function measureLoad(bench: Bench): Promise<void> {
         unit: 'ms',
         budget: '— (Baton’s own share, without the host’s requests)',
         ratio: false,
-        note: (floor) => `an extension with empty content scripts adds ${floor.toFixed(2)} ms`,
       });
       bench.rows.push(scriptRow, compileRow, heapRow, bareRow);
       bench.log(`load: ${site.id}: ${TRACED_LOADS} traced loads for attribution`);
