@@ -136,9 +136,10 @@ async function sampleLoads(
 const medianOf = (samples: Samples, label: Label, key: keyof LoadSample) =>
   summarize(samples[label].map((s) => s[key])).median;
 
-/** What the empty extension adds to a figure, as Baton's is compared: median against median. */
-const floorOf = (samples: Samples, key: keyof LoadSample) =>
-  medianOf(samples, 'empty', key) - medianOf(samples, 'baseline', key);
+/** What an extension (Baton by default, or the empty one) adds to a figure: median against median. */
+const addedOf = (samples: Samples, key: keyof LoadSample, label: Label = 'baton') =>
+  medianOf(samples, label, key) - medianOf(samples, 'baseline', key);
+const floorOf = (samples: Samples, key: keyof LoadSample) => addedOf(samples, key, 'empty');
 
 /** A row of what Baton adds to one figure of a load, median against median; `per` divides each value. */
 function addedRow(
@@ -158,7 +159,7 @@ function addedRow(
   },
 ): Row {
   const per = shown.per ?? 1;
-  const added = (medianOf(samples, 'baton', key) - medianOf(samples, 'baseline', key)) / per;
+  const added = addedOf(samples, key) / per;
   return row({
     figure: shown.figure,
     site: site.id,
@@ -231,10 +232,9 @@ export async function measureLoad(bench: Bench): Promise<void> {
         scriptAddedPaired: summarize(paired),
         emptyExtensionScriptAddedMs: floorOf(samples, 'script'),
         emptyExtensionHeapAddedKB: floorOf(samples, 'heap') / 1024,
-        taskAddedMs: medianOf(samples, 'baton', 'task') - medianOf(samples, 'baseline', 'task'),
+        taskAddedMs: addedOf(samples, 'task'),
         compileMs: { baseline: compileOf('baseline'), baton: compileOf('baton'), empty: compileOf('empty') },
-        heapMetricAddedKB:
-          (medianOf(samples, 'baton', 'heapMetric') - medianOf(samples, 'baseline', 'heapMetric')) / 1024,
+        heapMetricAddedKB: addedOf(samples, 'heapMetric') / 1024,
         tracedActivity: activity,
         tracedNote:
           'Traced loads run slower than untraced ones. evaluateMs includes compileMs; callbacks are calls into Baton’s content scripts in the first 3 s after its first script, later ones (the health check 4 s after load) apart.',
